@@ -1,0 +1,41 @@
+/**
+ * Calendar arithmetic on whole days (UTC), so "today" from `--now` gives the same result on
+ * every machine and time zone.
+ */
+const DAY_MS = 86_400_000;
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})$/;
+
+/** Days since 1970-01-01 for an ISO date, or undefined for anything else (including 2026-02-30). */
+export function parseDay(text: string): number | undefined {
+  const match = DAY_PATTERN.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  return ms / DAY_MS;
+}
+
+/** Milliseconds since the epoch for an ISO date-time with an explicit zone, or undefined. */
+export function parseDateTime(text: string): number | undefined {
+  if (!DATE_TIME_PATTERN.test(text)) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+export function formatDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function dayOfTime(ms: number): number {
+  return Math.floor(ms / DAY_MS);
+}
+
+export function dayStartTime(day: number): number {
+  return day * DAY_MS;
+}
+
+export function todayUtc(): number {
+  return dayOfTime(Date.now());
+}

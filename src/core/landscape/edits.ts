@@ -1,0 +1,89 @@
+import type { TextEdit } from '../findings';
+import type { LandscapeFile } from './file';
+import type { MapNode, Pair } from './sourceTree';
+
+/**
+ * Fixes are minimal text edits computed from node offsets: they touch only the characters
+ * that change, so comments, quoting, flow or block style and blank lines stay as written.
+ */
+
+/**
+ * Sets `key: value` pairs in a mapping: a key written there gets its value replaced, the others
+ * are added together in one edit (after the last pair, in the mapping's own style).
+ */
+export function setMapValues(file: LandscapeFile, map: MapNode, values: ReadonlyArray<readonly [string, string]>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const missing: string[] = [];
+  for (const [key, valueText] of values) {
+    const own = map.pairs.find((pair) => pair.key.source === key);
+    if (!own) missing.push(`${key}: ${valueText}`);
+    else if (own.value.kind === 'scalar' && own.value.source === '' && own.value.value === null) {
+      const colon = file.text.indexOf(':', own.key.end);
+      edits.push({ start: colon + 1, end: colon + 1, newText: ` ${valueText}` });
+    } else edits.push({ start: own.value.start, end: own.value.end, newText: valueText });
+  }
+  if (missing.length === 0) return edits;
+  const last = map.pairs[map.pairs.length - 1];
+  if (map.flow) {
+    if (!last) edits.push({ start: map.start + 1, end: map.end - 1, newText: ` ${missing.join(', ')} ` });
+    else edits.push({ start: last.value.end, end: last.value.end, newText: `, ${missing.join(', ')}` });
+    return edits;
+  }
+  const indent = last ? file.lines.positionAt(last.key.start).character : 0;
+  const lineEnd = file.lines.lineEnd(file.lines.positionAt(last ? last.value.end : map.end).line);
+  const newline = file.text.includes('\r\n') ? '\r\n' : '\n';
+  edits.push({ start: lineEnd, end: lineEnd, newText: missing.map((pair) => `${newline}${' '.repeat(indent)}${pair}`).join('') });
+  return edits;
+}
+
+/**
+ * Removes one pair from a mapping. Comments written on the removed lines are kept in place as
+ * comment lines, so deleting an entry never deletes what someone wrote about it.
+ */
+export function removeMapEntry(file: LandscapeFile, map: MapNode, pair: Pair): TextEdit {
+  const text = file.text;
+  if (map.flow) {
+    const index = map.pairs.indexOf(pair);
+    const next = map.pairs[index + 1];
+    const previous = map.pairs[index - 1];
+    if (next) return { start: pair.key.start, end: next.key.start, newText: '' };
+    if (previous) return { start: previous.value.end, end: pair.value.end, newText: '' };
+    return { start: map.start + 1, end: map.end - 1, newText: '' };
+  }
+  const firstLine = file.lines.positionAt(pair.key.start).line;
+  const lastLine = file.lines.positionAt(Math.max(pair.value.end - 1, pair.key.start)).line;
+  const start = file.lines.lineStart(firstLine);
+  const lastLineEnd = file.lines.lineEnd(lastLine);
+  const end = lastLineEnd < text.length ? text.indexOf('\n', lastLineEnd) + 1 || text.length : text.length;
+  const indent = ' '.repeat(file.lines.positionAt(pair.key.start).character);
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const keptComments: string[] = [];
+  for (let line = firstLine; line <= lastLine; line++) {
+    const comment = trailingComment(file.lines.lineText(line));
+    if (comment) keptComments.push(`${indent}${comment}${newline}`);
+  }
+  // A mapping left empty would read as null; `{}` on its own line keeps it a mapping.
+  const placeholder = map.pairs.length === 1 ? `${indent}{}${newline}` : '';
+  return { start, end, newText: keptComments.join('') + placeholder };
+}
+
+/** The comment at the end of a YAML line (`# ...` outside quotes, after white space), if any. */
+export function trailingComment(line: string): string | undefined {
+  let quote: string | null = null;
+  for (let at = 0; at < line.length; at++) {
+    const char = line[at];
+    if (quote) {
+      if (char === quote) quote = null;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '#' && (at === 0 || line[at - 1] === ' ' || line[at - 1] === '\t')) return line.slice(at);
+  }
+  return undefined;
+}
+
+/** Applies edits to a text (edits must not overlap); used by the CLI's --fix and by tests. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return result;
+}

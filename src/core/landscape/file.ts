@@ -1,0 +1,48 @@
+import { findSuppressions, type Suppressions } from '../config/suppressions';
+import { buildModel, type LandscapeModel } from './model';
+import { parseSourceTree, type ParseLimits, type SourceTree } from './sourceTree';
+import { LineIndex } from './text';
+
+/** One landscape file, parsed once and shared by the schema check and every rule. */
+export interface LandscapeFile {
+  /** The path or URI as the face knows it; findings carry it unchanged. */
+  path: string;
+  text: string;
+  lines: LineIndex;
+  tree: SourceTree;
+  model: LandscapeModel | null;
+  suppressions: Suppressions;
+}
+
+export interface FileLimits extends ParseLimits {
+  /** Larger files are declined with a finding instead of being parsed. */
+  maxFileBytes: number;
+}
+
+export function loadLandscapeFile(path: string, text: string, limits: FileLimits): LandscapeFile {
+  const lines = new LineIndex(text);
+  const suppressions = findSuppressions(text, lines);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > limits.maxFileBytes) {
+    const tree: SourceTree = {
+      root: null,
+      nodeCount: 0,
+      problems: [
+        {
+          start: 0,
+          end: 0,
+          message:
+            `File not checked: it is ${formatBytes(bytes)}, over the limit of ${formatBytes(limits.maxFileBytes)}. ` +
+            'Split the landscape into several files, or raise limits.maxFileBytes in .sapready.yaml.',
+        },
+      ],
+    };
+    return { path, text, lines, tree, model: null, suppressions };
+  }
+  const tree = parseSourceTree(text, limits);
+  return { path, text, lines, tree, model: buildModel(tree.root), suppressions };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}

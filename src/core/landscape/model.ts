@@ -1,0 +1,243 @@
+import type { MapNode, Pair, ScalarNode, SourceNode } from './sourceTree';
+
+/**
+ * The typed view of one landscape file. Every field keeps the YAML pair it came from, so a rule
+ * can point at the exact key or value. Fields whose YAML has the wrong shape are left out here;
+ * the schema check reports them, and rules see only what they can rely on.
+ */
+export interface Field<T> {
+  value: T;
+  pair: Pair;
+}
+
+export interface LandscapeModel {
+  root: MapNode;
+  name?: Field<string>;
+  partner?: Field<boolean>;
+  saprouter?: Field<string>;
+  users: UserDeclaration[];
+  systems: SystemDeclaration[];
+}
+
+export interface UserDeclaration {
+  id: string;
+  pair: Pair;
+  kind?: Field<string>;
+}
+
+export interface SystemDeclaration {
+  sid: string;
+  pair: Pair;
+  node: MapNode;
+  product?: Field<string>;
+  role?: Field<string>;
+  release?: Field<string>;
+  sps?: Field<number>;
+  host?: Field<string>;
+  instance?: Field<string>;
+  client?: Field<string>;
+  supportConnection?: Field<string>;
+  solman?: Field<string>;
+  focusedRun?: Field<string>;
+  communicationUser?: Field<string>;
+  noteAssistant?: NoteAssistantDeclaration;
+  components: Map<string, ComponentDeclaration>;
+  componentsPair?: Pair;
+  rfcDestinations: DestinationDeclaration[];
+  rfcDestinationsPair?: Pair;
+  serviceConnections: ServiceConnectionDeclaration[];
+  logonData: LogonDataDeclaration[];
+}
+
+export interface NoteAssistantDeclaration {
+  pair: Pair;
+  used?: Field<boolean>;
+  digitallySignedNotes?: Field<boolean>;
+}
+
+export interface ComponentDeclaration {
+  name: string;
+  pair: Pair;
+  release?: Field<string>;
+  sp?: Field<number>;
+}
+
+export interface DestinationDeclaration {
+  name: string;
+  pair: Pair;
+  node?: MapNode;
+  type?: Field<string>;
+  target?: Field<string>;
+  host?: Field<string>;
+  port?: Field<number>;
+  user?: Field<string>;
+  status?: Field<string>;
+  deactivatedOn?: Field<string>;
+}
+
+export interface ServiceConnectionDeclaration {
+  typeId: string;
+  pair: Pair;
+  node?: MapNode;
+  host?: Field<string>;
+  windowPair?: Pair;
+  from?: Field<string>;
+  until?: Field<string>;
+}
+
+export interface LogonDataDeclaration {
+  node: MapNode;
+  user?: Field<string>;
+  client?: Field<string>;
+  expires?: Field<string>;
+  secret?: Field<string>;
+}
+
+/** Builds the model; returns null when the document is not a mapping at all. */
+export function buildModel(root: SourceNode | null): LandscapeModel | null {
+  if (!root || root.kind !== 'map') return null;
+  const model: LandscapeModel = {
+    root,
+    name: text(root, 'landscape'),
+    partner: flag(root, 'partner'),
+    saprouter: text(root, 'saprouter'),
+    users: [],
+    systems: [],
+  };
+  for (const pair of mapEntries(root, 'users')) {
+    const map = asMap(pair.value);
+    model.users.push({ id: keyText(pair.key), pair, kind: map ? text(map, 'kind') : undefined });
+  }
+  for (const pair of mapEntries(root, 'systems')) model.systems.push(buildSystem(pair));
+  return model;
+}
+
+function buildSystem(pair: Pair): SystemDeclaration {
+  const node = asMap(pair.value) ?? emptyMap(pair.value);
+  const system: SystemDeclaration = {
+    sid: keyText(pair.key),
+    pair,
+    node,
+    product: text(node, 'product'),
+    role: text(node, 'role'),
+    release: text(node, 'release'),
+    sps: whole(node, 'sps'),
+    host: text(node, 'host'),
+    instance: text(node, 'instance'),
+    client: text(node, 'client'),
+    supportConnection: text(node, 'supportConnection'),
+    solman: text(node, 'solman'),
+    focusedRun: text(node, 'focusedRun'),
+    communicationUser: text(node, 'communicationUser'),
+    components: new Map(),
+    componentsPair: node.entries.get('components'),
+    rfcDestinations: [],
+    rfcDestinationsPair: node.entries.get('rfcDestinations'),
+    serviceConnections: [],
+    logonData: [],
+  };
+  const noteAssistant = node.entries.get('noteAssistant');
+  const noteAssistantMap = noteAssistant && asMap(noteAssistant.value);
+  if (noteAssistant && noteAssistantMap) {
+    system.noteAssistant = {
+      pair: noteAssistant,
+      used: flag(noteAssistantMap, 'used'),
+      digitallySignedNotes: flag(noteAssistantMap, 'digitallySignedNotes'),
+    };
+  }
+  for (const componentPair of mapEntries(node, 'components')) {
+    const map = asMap(componentPair.value);
+    const name = keyText(componentPair.key);
+    system.components.set(name, {
+      name,
+      pair: componentPair,
+      release: map ? text(map, 'release') : undefined,
+      sp: map ? whole(map, 'sp') : undefined,
+    });
+  }
+  for (const destinationPair of mapEntries(node, 'rfcDestinations')) {
+    const map = asMap(destinationPair.value);
+    system.rfcDestinations.push({
+      name: keyText(destinationPair.key),
+      pair: destinationPair,
+      node: map,
+      type: map && text(map, 'type'),
+      target: map && text(map, 'target'),
+      host: map && text(map, 'host'),
+      port: map && whole(map, 'port'),
+      user: map && text(map, 'user'),
+      status: map && text(map, 'status'),
+      deactivatedOn: map && text(map, 'deactivatedOn'),
+    });
+  }
+  for (const connectionPair of mapEntries(node, 'serviceConnections')) {
+    const map = asMap(connectionPair.value);
+    const windowPair = map?.entries.get('window');
+    const window = windowPair && asMap(windowPair.value);
+    system.serviceConnections.push({
+      typeId: keyText(connectionPair.key),
+      pair: connectionPair,
+      node: map,
+      host: map && text(map, 'host'),
+      windowPair,
+      from: window && text(window, 'from'),
+      until: window && text(window, 'until'),
+    });
+  }
+  const logonData = node.entries.get('logonData');
+  if (logonData?.value.kind === 'seq') {
+    for (const item of logonData.value.items) {
+      if (item.kind !== 'map') continue;
+      system.logonData.push({
+        node: item,
+        user: text(item, 'user'),
+        client: text(item, 'client'),
+        expires: text(item, 'expires'),
+        secret: text(item, 'secret'),
+      });
+    }
+  }
+  return system;
+}
+
+export function keyText(key: ScalarNode): string {
+  return key.plain ? key.source : String(key.value);
+}
+
+export function asMap(node: SourceNode): MapNode | undefined {
+  return node.kind === 'map' ? node : undefined;
+}
+
+function emptyMap(at: SourceNode): MapNode {
+  return { kind: 'map', flow: false, start: at.start, end: at.end, pairs: [], entries: new Map(), value: {} };
+}
+
+function mapEntries(map: MapNode, key: string): Iterable<Pair> {
+  const value = map.entries.get(key)?.value;
+  return value?.kind === 'map' ? value.entries.values() : [];
+}
+
+/**
+ * Text fields accept any scalar and keep what was written: `instance: 00` is reported by the
+ * schema (quote it), yet the rules still see "00" rather than the number 0.
+ */
+function text(map: MapNode, key: string): Field<string> | undefined {
+  const pair = map.entries.get(key);
+  if (!pair || pair.value.kind !== 'scalar' || pair.value.value === null) return undefined;
+  const scalar = pair.value;
+  return { value: scalar.plain ? scalar.source : String(scalar.value), pair };
+}
+
+function flag(map: MapNode, key: string): Field<boolean> | undefined {
+  const pair = map.entries.get(key);
+  if (!pair || pair.value.kind !== 'scalar' || typeof pair.value.value !== 'boolean') return undefined;
+  return { value: pair.value.value, pair };
+}
+
+function whole(map: MapNode, key: string): Field<number> | undefined {
+  const pair = map.entries.get(key);
+  if (!pair || pair.value.kind !== 'scalar') return undefined;
+  const value = typeof pair.value.value === 'string' ? Number(pair.value.value) : pair.value.value;
+  if (typeof value !== 'number' || !Number.isInteger(value)) return undefined;
+  return { value, pair };
+}

@@ -1,0 +1,85 @@
+import type { DestinationDeclaration } from '../landscape/model';
+import type { OptionsSchema } from './rule';
+
+/**
+ * Which RFC destinations point at SAP's legacy RFC support infrastructure. The names are a
+ * community-sourced list (backbone-facts.md, confidence C / U), so every list is an option.
+ */
+export interface LegacyDestinationOptions {
+  /** Destination names that always lead to SAP's old RFC infrastructure (reported as errors). */
+  legacyNames: string[];
+  /** Names that probably do (reported as warnings). */
+  possiblyLegacyNames: string[];
+  /** Hosts of SAP's old support system and routers, in a destination's route or host. */
+  legacyHosts: string[];
+  /** Message servers (`/S/` or `/M/` service) of SAP's old support system. */
+  legacyServices: string[];
+  /** System IDs (`/R/`) of SAP's old support system. */
+  legacySystemIds: string[];
+  /** Regular expressions for destination names never reported (Solution Manager's own ones). */
+  ignoredNamePatterns: string[];
+}
+
+export const LEGACY_DESTINATION_DEFAULTS: LegacyDestinationOptions = {
+  legacyNames: ['SAPOSS', 'SDCC_OSS', 'SAPNET_RTCC', 'SAP-OSS', 'SAPSNOTE'],
+  possiblyLegacyNames: ['SAPNET_RFC', 'SAP-OSS-LIST-O01'],
+  legacyHosts: ['oss001', 'sapserv1', 'sapserv2', 'sapserv3', 'sapserv4', 'sapserv5', 'sapserv6', 'sapserv7', 'sapserv8', 'sapserv9', '147.204.2.5', '194.39.131.34'],
+  legacyServices: ['sapmsO01'],
+  legacySystemIds: ['O01'],
+  ignoredNamePatterns: ['^SM_[A-Z0-9]{3}CLNT[0-9]{3}_(BACK|READ|TRUSTED|TMW)$'],
+};
+
+const nameList = (description: string): OptionsSchema => ({ type: 'array', items: { type: 'string' }, description });
+
+export const LEGACY_DESTINATION_SCHEMA: Record<string, OptionsSchema> = {
+  legacyNames: nameList('Destination names that lead to SAP\'s legacy RFC infrastructure (reported as errors).'),
+  possiblyLegacyNames: nameList('Destination names that probably do (reported as warnings).'),
+  legacyHosts: nameList('Hosts of SAP\'s old support system and routers (oss001, sapserv1-9, 147.204.2.5, 194.39.131.34).'),
+  legacyServices: nameList('Message server services of SAP\'s old support system (sapmsO01).'),
+  legacySystemIds: nameList('System IDs of SAP\'s old support system (O01).'),
+  ignoredNamePatterns: nameList('Regular expressions for destination names never reported (Solution Manager\'s own SM_<SID>CLNT<nnn>_BACK, _READ, _TRUSTED, _TMW).'),
+};
+
+export interface LegacyVerdict {
+  /** Certain: a known legacy name or a route to SAP's old system. */
+  certain: boolean;
+  reason: string;
+}
+
+export function legacyVerdict(destination: DestinationDeclaration, options: LegacyDestinationOptions): LegacyVerdict | undefined {
+  const name = destination.name;
+  if (options.ignoredNamePatterns.some((pattern) => new RegExp(pattern).test(name))) return undefined;
+  const target = legacyTarget(destination, options);
+  if (target) return { certain: true, reason: target };
+  if (includesIgnoringCase(options.legacyNames, name)) return { certain: true, reason: `${name} is a destination to SAP's legacy RFC infrastructure` };
+  if (includesIgnoringCase(options.possiblyLegacyNames, name)) {
+    return { certain: false, reason: `${name} is probably a destination to SAP's legacy RFC infrastructure (confirm in SM59)` };
+  }
+  return undefined;
+}
+
+function legacyTarget(destination: DestinationDeclaration, options: LegacyDestinationOptions): string | undefined {
+  const host = destination.host?.value;
+  if (host && includesIgnoringCase(options.legacyHosts, host)) return `${destination.name} points at ${host}, SAP's legacy support infrastructure`;
+  const route = destination.target?.value;
+  if (!route) return undefined;
+  for (const [kind, value] of routeHops(route)) {
+    if (kind === 'H' && includesIgnoringCase(options.legacyHosts, value)) return `${destination.name} is routed to ${value}, SAP's legacy support infrastructure`;
+    if ((kind === 'S' || kind === 'M') && includesIgnoringCase(options.legacyServices, value)) return `${destination.name} uses message server ${value} of SAP's legacy support system`;
+    if (kind === 'R' && includesIgnoringCase(options.legacySystemIds, value)) return `${destination.name} targets system ${value}, SAP's legacy support system`;
+  }
+  return undefined;
+}
+
+/** Splits `/H/host/S/service/...` into [letter, value] hops; tolerant of odd input. */
+export function routeHops(route: string): Array<[string, string]> {
+  const hops: Array<[string, string]> = [];
+  const pattern = /\/([A-Za-z])\/([^/]*)/g;
+  for (let match = pattern.exec(route); match; match = pattern.exec(route)) hops.push([match[1].toUpperCase(), match[2]]);
+  return hops;
+}
+
+function includesIgnoringCase(list: readonly string[], value: string): boolean {
+  const lower = value.toLowerCase();
+  return list.some((entry) => entry.toLowerCase() === lower);
+}

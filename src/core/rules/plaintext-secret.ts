@@ -1,0 +1,50 @@
+import type { SourceNode } from '../landscape/sourceTree';
+import { routeHops } from './legacy-destinations';
+import { defineRule } from './rule';
+
+/** Keys that hold a password in practice. `secret` itself is the name of a secret-storage entry. */
+const PASSWORD_KEY = /^(pass|passwd|password|pwd|passphrase|passcode|credentials?|client[-_]?secret|api[-_]?key|token)$|[-_](pass|passwd|password|pwd)$|^(pass|passwd|password|pwd)[-_]/i;
+
+export function isPasswordKey(key: string): boolean {
+  return PASSWORD_KEY.test(key);
+}
+
+export const plaintextSecret = defineRule({
+  id: 'plaintext-secret',
+  title: 'No passwords in landscape files',
+  defaultSeverity: 'error',
+  notes: ['146173'],
+  description:
+    'Landscape files live in git; a password there is a leak. Reports any password-like key (password, passwd, pwd, ' +
+    'passphrase, credentials, token, ...) anywhere in the file, and a /W/ password hop in an SAP router route string. ' +
+    'Keep passwords in VS Code secret storage and refer to them with `secret: <name>` in logonData; keep the router ' +
+    'password in the SAP router configuration. (SAP Note 146173 recommends against saved passwords in SAP GUI shortcuts ' +
+    'for the same reason; confidence C.)',
+  fixable: false,
+  defaults: {},
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  check(file, context) {
+    const root = file.tree.root;
+    if (!root) return;
+    const visited = new Set<SourceNode>();
+    const visit = (node: SourceNode): void => {
+      if (visited.has(node)) return; // aliases share nodes; report each written place once
+      visited.add(node);
+      if (node.kind === 'map') {
+        for (const pair of node.pairs) {
+          if (isPasswordKey(pair.key.source || String(pair.key.value)) && !(pair.value.kind === 'scalar' && pair.value.value === null)) {
+            context.report({
+              at: pair.key,
+              message: `"${pair.key.source}" holds a password in plain text. Remove it and keep it in secret storage (logonData: secret: <name>).`,
+            });
+          }
+          visit(pair.value);
+        }
+      } else if (node.kind === 'seq') node.items.forEach(visit);
+      else if (typeof node.value === 'string' && node.value.includes('/W/') && routeHops(node.value).some(([kind]) => kind === 'W')) {
+        context.report({ at: node, message: 'This route string carries a /W/ router password in plain text. Remove the /W/ hop; keep the password in the SAP router configuration.' });
+      }
+    };
+    visit(root);
+  },
+});

@@ -1,0 +1,24 @@
+import { legacyRfcDestination } from './legacy-rfc-destination';
+import { legacyRfcRemovable } from './legacy-rfc-removable';
+import { plaintextSecret } from './plaintext-secret';
+import type { Rule } from './rule';
+import { schema } from './schema';
+import { yamlSyntax } from './yaml-syntax';
+// imports: backbone and software levels
+
+// imports: references, remote support and hygiene
+
+/** Every rule, in the order `sapready rules` lists them. Ids are part of the contract. */
+export const RULES: readonly Rule[] = [
+  yamlSyntax,
+  schema,
+  legacyRfcDestination,
+  legacyRfcRemovable,
+  // rules: backbone and software levels
+  // rules: references, remote support and hygiene
+  plaintextSecret,
+] as Rule[];
+
+export function findRule(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.id === id);
+}
