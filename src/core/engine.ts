@@ -8,6 +8,8 @@ import type { Rule, RuleReport } from './rules/rule';
 export interface LandscapeText {
   path: string;
   text: string;
+  /** Why the file's bytes could not be read as text (see decodeLandscapeBytes). */
+  unreadable?: string;
 }
 
 export interface CheckResult {
@@ -17,7 +19,7 @@ export interface CheckResult {
 
 /** Parses and checks landscape files that belong together (one workspace, one CLI run). */
 export function checkLandscapes(texts: readonly LandscapeText[], options: ResolvedOptions, rules: readonly Rule[] = RULES): CheckResult {
-  const files = texts.map((input) => loadLandscapeFile(input.path, input.text, options.limits));
+  const files = texts.map((input) => loadLandscapeFile(input.path, input.text, options.limits, input.unreadable));
   return { files, findings: runRules(files, options, rules) };
 }
 

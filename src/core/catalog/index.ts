@@ -1,5 +1,6 @@
 import connectionTypesJson from './connection-types.json';
 import sapNotesJson from './sap-notes.json';
+import { editDistance } from '../text/closest';
 
 export interface ConnectionCategory {
   readonly id: string;
@@ -58,22 +59,6 @@ export function findConnectionType(id: string): ConnectionType | undefined {
   return typesById.get(id);
 }
 
-function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 // Users write ids from memory ("r3support", "R/3 Support"): compare both the plain lower-case
 // form and a form without separators, so punctuation alone never costs distance.
 function forms(s: string): string[] {
@@ -97,7 +82,7 @@ export function suggestConnectionTypeId(unknownId: string): string | undefined {
         [inBare, keyBare],
       ];
       for (const [input, target] of candidates) {
-        const distance = levenshtein(input, target);
+        const distance = editDistance(input, target);
         // Without this cap a short input would "match" any short id it shares nothing with.
         const allowed = Math.max(2, Math.floor(target.length / 3));
         if (distance <= allowed && distance < target.length && (!best || distance < best.distance)) {

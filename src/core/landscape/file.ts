@@ -19,24 +19,22 @@ export interface FileLimits extends ParseLimits {
   maxFileBytes: number;
 }
 
-export function loadLandscapeFile(path: string, text: string, limits: FileLimits): LandscapeFile {
+/**
+ * Parses one file. `unreadable` says why its bytes could not be decoded; such a file, and one
+ * over the size limit, is declined with a single problem instead of being parsed.
+ */
+export function loadLandscapeFile(path: string, text: string, limits: FileLimits, unreadable?: string): LandscapeFile {
   const lines = new LineIndex(text);
   const suppressions = findSuppressions(text, lines);
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > limits.maxFileBytes) {
-    const tree: SourceTree = {
-      root: null,
-      nodeCount: 0,
-      problems: [
-        {
-          start: 0,
-          end: 0,
-          message:
-            `File not checked: it is ${formatBytes(bytes)}, over the limit of ${formatBytes(limits.maxFileBytes)}. ` +
-            'Split the landscape into several files, or raise limits.maxFileBytes in .sapready.yaml.',
-        },
-      ],
-    };
+  const declined =
+    unreadable ??
+    (bytes > limits.maxFileBytes
+      ? `File not checked: it is ${formatBytes(bytes)}, over the limit of ${formatBytes(limits.maxFileBytes)}. ` +
+        'Split the landscape into several files, or raise limits.maxFileBytes in .sapready.yaml.'
+      : undefined);
+  if (declined) {
+    const tree: SourceTree = { root: null, nodeCount: 0, problems: [{ start: 0, end: 0, message: declined }] };
     return { path, text, lines, tree, model: null, suppressions };
   }
   const tree = parseSourceTree(text, limits);

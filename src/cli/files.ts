@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import { dirname, basename, join, resolve } from 'node:path';
+
+/** A problem with how sapready was called or with its input files: exit code 2, no stack trace. */
+export class UsageError extends Error {}
+
+export const LANDSCAPE_FILE = /\.landscape\.ya?ml$/;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/**
+ * Files named on the command line are checked whatever their name; folders are searched for
+ * `*.landscape.yaml` / `*.landscape.yml` (symbolic links to folders are not followed, so a
+ * link cycle cannot hang the search). The result is sorted and free of duplicates.
+ */
+export function findLandscapeFiles(paths: readonly string[], cwd: string): string[] {
+  const found = new Set<string>();
+  for (const given of paths) {
+    const path = resolve(cwd, given);
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(path).isDirectory();
+    } catch {
+      throw new UsageError(`No such file or folder: ${given}`);
+    }
+    if (!isFolder) {
+      found.add(path);
+      continue;
+    }
+    const before = found.size;
+    walk(path, found);
+    if (found.size === before) throw new UsageError(`No landscape files (*.landscape.yaml, *.landscape.yml) in ${given}.`);
+  }
+  return [...found].sort();
+}
+
+function walk(folder: string, found: Set<string>): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    throw new UsageError(`Cannot read folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(path, found);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && LANDSCAPE_FILE.test(entry.name)) found.add(path);
+  }
+}
+
+/** Writes through a temporary file in the same folder and renames it: never a half-written report. */
+export function writeFileAtomically(path: string, content: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new UsageError(`Cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}

@@ -1,0 +1,242 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { version } from '../../package.json';
+import { sapNoteUrl } from '../core/catalog';
+import { parseOptionsFile, OPTIONS_FILE_NAMES } from '../core/config/load';
+import { OptionsError, resolveOptions, type OptionsFile } from '../core/config/options';
+import { formatDay } from '../core/dates';
+import { checkLandscapes, type LandscapeText } from '../core/engine';
+import { decodeLandscapeBytes } from '../core/landscape/decode';
+import { formatJson } from '../core/report/json';
+import { formatJunit } from '../core/report/junit';
+import { formatMarkdown } from '../core/report/markdown';
+import { formatSarif } from '../core/report/sarif';
+import { countBySeverity, type ReportInput } from '../core/report/summary';
+import { formatText } from '../core/report/text';
+import { RULES } from '../core/rules/registry';
+import { starterLandscape } from '../core/starter';
+import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
+
+const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const HELP = `sapready ${version}: checks SAP landscape files against SAP's support-backbone rules.
+
+Usage:
+  sapready check [paths...]   check files and folders (folders: every *.landscape.yaml / *.landscape.yml below)
+  sapready rules              list the rules with their SAP Notes
+  sapready init [file]        write a commented starter landscape (default: main.landscape.yaml)
+
+Options for check:
+  --format <text|json|sarif|junit|markdown>   output format (default: text)
+  --output <file>        write the report to a file instead of standard output
+  --now <YYYY-MM-DD>     the day time-dependent rules take as today (default: today, UTC)
+  --config <file>        options file (default: .sapready.yaml in this folder or above)
+  --max-warnings <n>     exit 1 when there are more than n warnings
+  --color / --no-color   force or suppress colours in text output
+
+Options for rules: --format <text|json|markdown>
+Options for init:  --force (overwrite), --now <YYYY-MM-DD>
+
+Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error.
+`;
+
+export function main(argv: readonly string[]): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return command === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${version}\n`);
+    return EXIT_OK;
+  }
+  switch (command) {
+    case 'check':
+      return runCheck(rest);
+    case 'rules':
+      return runRules(rest);
+    case 'init':
+      return runInit(rest);
+  }
+  throw new UsageError(`Unknown command "${command}". Run sapready --help for the commands.`);
+}
+
+function runCheck(args: readonly string[]): number {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string' },
+    now: { type: 'string' },
+    config: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+  });
+  const format = oneOf(values.format as string, FORMATS, '--format');
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : wholeNumber(values['max-warnings'] as string, '--max-warnings');
+  const cwd = process.cwd();
+  const { file: optionsFile, path: optionsPath } = loadOptions(cwd, values.config as string | undefined);
+  const options = resolveWithUsageErrors(() => resolveOptions(RULES, { file: optionsFile, sourcePath: optionsPath && displayPath(cwd, optionsPath), now: values.now as string | undefined }));
+  const paths = findLandscapeFiles(positionals.length > 0 ? positionals : ['.'], cwd);
+  const texts: LandscapeText[] = paths.map((path) => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      throw new UsageError(`Cannot read ${displayPath(cwd, path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const decoded = decodeLandscapeBytes(bytes);
+    return decoded.ok ? { path: displayPath(cwd, path), text: decoded.text } : { path: displayPath(cwd, path), text: '', unreadable: decoded.message };
+  });
+  const result = checkLandscapes(texts, options);
+  const report: ReportInput = {
+    findings: result.findings,
+    paths: texts.map((text) => text.path),
+    systemCount: result.files.reduce((sum, file) => sum + (file.model?.systems.length ?? 0), 0),
+    rules: RULES,
+    today: formatDay(options.today),
+    optionsPath: options.sourcePath,
+    toolVersion: version,
+  };
+  const color = values['no-color'] ? false : values.color === true || (values.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const output = render(format, report, cwd, color);
+  if (values.output) writeFileAtomically(resolve(cwd, values.output as string), output);
+  else process.stdout.write(output);
+
+  const counts = countBySeverity(result.findings);
+  if (counts.error > 0) return EXIT_FINDINGS;
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) {
+    process.stderr.write(`sapready: ${counts.warning} warnings, more than --max-warnings ${maxWarnings}.\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+function render(format: Format, report: ReportInput, cwd: string, color: boolean): string {
+  switch (format) {
+    case 'text':
+      return formatText(report, { color });
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, cwd);
+    case 'junit':
+      return formatJunit(report);
+    case 'markdown':
+      return formatMarkdown(report);
+  }
+}
+
+function runRules(args: readonly string[]): number {
+  const { values } = parse(args, { format: { type: 'string', default: 'text' } });
+  const format = oneOf(values.format as string, ['text', 'json', 'markdown'] as const, '--format');
+  if (format === 'json') {
+    const rules = RULES.map(({ id, title, defaultSeverity, notes, description, fixable, defaults }) => ({ id, title, defaultSeverity, notes, description, fixable, defaults }));
+    process.stdout.write(JSON.stringify(rules, null, 2) + '\n');
+  } else if (format === 'markdown') {
+    const rows = RULES.map((rule) => `| \`${rule.id}\` | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : ''} | ${rule.notes.map((note) => `[${note}](${sapNoteUrl(note)})`).join(', ')} | ${rule.title} |`);
+    process.stdout.write(['| Rule | Default | Fix | SAP Notes | Reports |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + '\n');
+  } else {
+    const width = Math.max(...RULES.map((rule) => rule.id.length));
+    for (const rule of RULES) {
+      const notes = rule.notes.length > 0 ? `  SAP Note ${rule.notes.join(', ')}` : '';
+      process.stdout.write(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? 'fix' : '   '}  ${rule.title}${notes}\n`);
+    }
+  }
+  return EXIT_OK;
+}
+
+function runInit(args: readonly string[]): number {
+  const { values, positionals } = parse(args, { force: { type: 'boolean' }, now: { type: 'string' } });
+  if (positionals.length > 1) throw new UsageError('init takes one file name.');
+  const target = resolve(process.cwd(), positionals[0] ?? 'main.landscape.yaml');
+  if (!/\.landscape\.ya?ml$/.test(target)) throw new UsageError(`The file name must end in .landscape.yaml or .landscape.yml so that sapready and the editor find it: ${positionals[0]}`);
+  if (existsSync(target) && !values.force) throw new UsageError(`${displayPath(process.cwd(), target)} exists; use --force to overwrite it.`);
+  const options = resolveWithUsageErrors(() => resolveOptions(RULES, { now: values.now as string | undefined }));
+  writeFileAtomically(target, starterLandscape(options.today));
+  process.stdout.write(`Wrote ${displayPath(process.cwd(), target)}. Check it with: sapready check ${displayPath(process.cwd(), target)}\n`);
+  return EXIT_OK;
+}
+
+function loadOptions(cwd: string, explicit: string | undefined): { file?: OptionsFile; path?: string } {
+  const path = explicit ? resolve(cwd, explicit) : findUpwards(cwd);
+  if (!path) return {};
+  if (!existsSync(path)) throw new UsageError(`Options file not found: ${explicit}`);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read options file ${displayPath(cwd, path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const loaded = parseOptionsFile(text);
+  if (!loaded.ok) {
+    const where = displayPath(cwd, path);
+    throw new UsageError(`Invalid options file:\n${loaded.problems.map((problem) => `${where}:${problem.line}:${problem.column}  ${problem.message}`).join('\n')}`);
+  }
+  return { file: loaded.options, path };
+}
+
+function findUpwards(start: string): string | undefined {
+  for (let folder = start; ; folder = dirname(folder)) {
+    for (const name of OPTIONS_FILE_NAMES) {
+      const candidate = join(folder, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+function resolveWithUsageErrors<T>(resolveIt: () => T): T {
+  try {
+    return resolveIt();
+  } catch (error) {
+    if (error instanceof OptionsError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string }>;
+
+function parse(args: readonly string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, '.')} Run sapready --help for the options.`);
+  }
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')}; got "${value}".`);
+}
+
+function wholeNumber(value: string, option: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${option} takes a whole number; got "${value}".`);
+  return Number(value);
+}
+
+function displayPath(cwd: string, path: string): string {
+  const relativePath = relative(cwd, path);
+  return (relativePath === '' ? '.' : relativePath).split(sep).join('/');
+}
+
+if (require.main === module) {
+  let code: number;
+  try {
+    code = main(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`sapready: ${error.message}\n`);
+    } else {
+      process.stderr.write(`sapready: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (process.env.SAPREADY_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    }
+    code = EXIT_USAGE;
+  }
+  process.exitCode = code;
+}

@@ -1,0 +1,32 @@
+import { parseSourceTree } from '../landscape/sourceTree';
+import { LineIndex } from '../landscape/text';
+import { validateTree, type CompiledValidator } from '../schema/validate';
+import type { OptionsFile } from './options';
+
+export interface OptionsFileProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type LoadedOptionsFile = { ok: true; options: OptionsFile } | { ok: false; problems: OptionsFileProblem[] };
+
+/** The file names searched for, in order, from the working folder upwards. */
+export const OPTIONS_FILE_NAMES = ['.sapready.yaml', '.sapready.yml'];
+
+/** Parses and validates `.sapready.yaml`; problems carry one-based positions for messages. */
+export function parseOptionsFile(text: string): LoadedOptionsFile {
+  const lines = new LineIndex(text);
+  const tree = parseSourceTree(text);
+  const at = (offset: number) => {
+    const position = lines.positionAt(offset);
+    return { line: position.line + 1, column: position.character + 1 };
+  };
+  if (tree.problems.length > 0) return { ok: false, problems: tree.problems.map((problem) => ({ ...at(problem.start), message: problem.message })) };
+  if (!tree.root || (tree.root.kind === 'scalar' && tree.root.value === null)) return { ok: true, options: {} };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const validate = require('../schema/generated/config-validator.js') as CompiledValidator;
+  const problems = validateTree(validate, tree.root);
+  if (problems.length > 0) return { ok: false, problems: problems.map((problem) => ({ ...at(problem.start), message: problem.message })) };
+  return { ok: true, options: tree.root.value as OptionsFile };
+}

@@ -1,0 +1,46 @@
+import type { Finding, Severity } from '../findings';
+import type { Rule } from '../rules/rule';
+import { sapNoteUrl } from '../catalog';
+
+/** What every report format is built from: the same data the editor and dashboard show. */
+export interface ReportInput {
+  findings: readonly Finding[];
+  /** Paths of all files checked, including those without findings. */
+  paths: readonly string[];
+  /** Number of systems declared in the checked files. */
+  systemCount: number;
+  rules: readonly Rule[];
+  /** ISO day the time-dependent rules took as today. */
+  today: string;
+  optionsPath?: string;
+  toolVersion: string;
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+export function summaryLine(input: ReportInput): string {
+  const counts = countBySeverity(input.findings);
+  const files = plural(input.paths.length, 'file');
+  const systems = plural(input.systemCount, 'system');
+  if (input.findings.length === 0) return `No problems in ${files} (${systems}).`;
+  return `${plural(input.findings.length, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}) in ${files} (${systems}).`;
+}
+
+/** The page a rule's findings link to: its first SAP Note (rules about the file format have none). */
+export function ruleHelpUrl(rule: Pick<Rule, 'notes'>): string | undefined {
+  return rule.notes.length > 0 ? sapNoteUrl(rule.notes[0]) : undefined;
+}
+
+export function findingNoteUrls(finding: Finding): string[] {
+  return finding.notes.map((note) => sapNoteUrl(note));
+}
