@@ -1,0 +1,66 @@
+import { strict as assert } from 'assert';
+import { DEFAULT_FILE_LIMITS } from '../../../src/core/config/options';
+import { applyEdits, removeMapEntry, setMapValues } from '../../../src/core/landscape/edits';
+import { loadLandscapeFile } from '../../../src/core/landscape/file';
+import type { MapNode } from '../../../src/core/landscape/sourceTree';
+import { parseSourceTree } from '../../../src/core/landscape/sourceTree';
+
+const load = (text: string) => loadLandscapeFile('t.landscape.yaml', text, DEFAULT_FILE_LIMITS);
+const mapAt = (text: string, key: string): MapNode => ((load(text).tree.root as MapNode).entries.get(key)!.value as MapNode);
+const parsesCleanly = (text: string): string => {
+  assert.deepEqual(parseSourceTree(text).problems, [], text);
+  return text;
+};
+
+describe('edits', () => {
+  it('adds pairs to a flow mapping and replaces existing values', () => {
+    const text = 'd: { type: "3", status: active }  # c\n';
+    const file = load(text);
+    const edits = setMapValues(file, mapAt(text, 'd'), [['status', 'deactivated'], ['deactivatedOn', '2026-11-23']]);
+    assert.equal(parsesCleanly(applyEdits(text, edits)), 'd: { type: "3", status: deactivated, deactivatedOn: 2026-11-23 }  # c\n');
+  });
+
+  it('fills an empty flow mapping', () => {
+    const text = 'd: {}\n';
+    assert.equal(applyEdits(text, setMapValues(load(text), mapAt(text, 'd'), [['a', '1']])), 'd: { a: 1 }\n');
+  });
+
+  it('adds pairs to a block mapping at its indentation, after a trailing comment', () => {
+    const text = 'd:\n    type: "3"  # abap\nnext: 1\n';
+    assert.equal(parsesCleanly(applyEdits(text, setMapValues(load(text), mapAt(text, 'd'), [['status', 'x']]))), 'd:\n    type: "3"  # abap\n    status: x\nnext: 1\n');
+  });
+
+  it('fills an empty value after its colon', () => {
+    const text = 'd:\n  status:\n  a: 1\n';
+    assert.equal(applyEdits(text, setMapValues(load(text), mapAt(text, 'd'), [['status', 'x']])), 'd:\n  status: x\n  a: 1\n');
+  });
+
+  it('keeps CRLF line ends', () => {
+    const text = 'd:\r\n  a: 1\r\n';
+    assert.equal(applyEdits(text, setMapValues(load(text), mapAt(text, 'd'), [['b', '2']])), 'd:\r\n  a: 1\r\n  b: 2\r\n');
+  });
+
+  it('removes a block entry but keeps the comments written on its lines', () => {
+    const text = 'm:\n  A: { x: 1 }  # keep me\n  B:\n    y: 2   # and me\n  C: 3\n';
+    const file = load(text);
+    const map = mapAt(text, 'm');
+    assert.equal(parsesCleanly(applyEdits(text, [removeMapEntry(file, map, map.entries.get('A')!)])), 'm:\n  # keep me\n  B:\n    y: 2   # and me\n  C: 3\n');
+    assert.equal(parsesCleanly(applyEdits(text, [removeMapEntry(file, map, map.entries.get('B')!)])), 'm:\n  A: { x: 1 }  # keep me\n  # and me\n  C: 3\n');
+  });
+
+  it('leaves {} when the last entry of a block mapping goes, so it stays a mapping', () => {
+    const text = 'm:\n  A: 1\nz: 2\n';
+    const file = load(text);
+    const map = mapAt(text, 'm');
+    const fixed = parsesCleanly(applyEdits(text, [removeMapEntry(file, map, map.entries.get('A')!)]));
+    assert.deepEqual(parseSourceTree(fixed).root?.value, { m: {}, z: 2 });
+  });
+
+  it('removes flow entries with their separators', () => {
+    const text = 'm: { A: 1, B: 2, C: 3 }\n';
+    const file = load(text);
+    const map = mapAt(text, 'm');
+    assert.equal(applyEdits(text, [removeMapEntry(file, map, map.entries.get('A')!)]), 'm: { B: 2, C: 3 }\n');
+    assert.equal(applyEdits(text, [removeMapEntry(file, map, map.entries.get('C')!)]), 'm: { A: 1, B: 2 }\n');
+  });
+});

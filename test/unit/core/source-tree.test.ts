@@ -1,0 +1,115 @@
+import { strict as assert } from 'assert';
+import type { MapNode, SourceNode } from '../../../src/core/landscape/sourceTree';
+import { parseSourceTree, resolvePlainScalar } from '../../../src/core/landscape/sourceTree';
+
+const textOf = (text: string, node: { start: number; end: number }): string => text.slice(node.start, node.end);
+const entry = (node: SourceNode | null, ...path: string[]): SourceNode => {
+  let current = node;
+  for (const key of path) {
+    assert.ok(current && current.kind === 'map', `not a mapping at ${key}`);
+    current = (current as MapNode).entries.get(key)?.value ?? null;
+  }
+  assert.ok(current, `nothing at ${path.join('.')}`);
+  return current;
+};
+
+describe('source tree', () => {
+  it('keeps exact ranges of keys and values in block and flow style', () => {
+    const text = 'a: 1\nb: { c: "x y", d: [1, 2] }  # note\ne:\n  f: \'q\'\n';
+    const tree = parseSourceTree(text);
+    assert.deepEqual(tree.problems, []);
+    const root = tree.root as MapNode;
+    assert.equal(textOf(text, root.entries.get('a')!.key), 'a');
+    assert.equal(textOf(text, entry(root, 'b')), '{ c: "x y", d: [1, 2] }');
+    assert.equal(textOf(text, entry(root, 'b', 'c')), '"x y"');
+    assert.equal(textOf(text, entry(root, 'b', 'd')), '[1, 2]');
+    assert.equal(textOf(text, entry(root, 'e', 'f')), "'q'");
+    assert.deepEqual(root.value, { a: 1, b: { c: 'x y', d: [1, 2] }, e: { f: 'q' } });
+  });
+
+  it('resolves plain scalars by the YAML 1.2 core schema, keeping dates and quoted numbers as text', () => {
+    const tree = parseSourceTree('a: 2026-11-10\nb: "00"\nc: 00\nd: 010\ne: true\nf: ~\ng: 0x1F\nh: 1.5\ni: yes\n');
+    assert.deepEqual(tree.root?.value, { a: '2026-11-10', b: '00', c: 0, d: 10, e: true, f: null, g: 31, h: 1.5, i: 'yes' });
+    assert.equal(resolvePlainScalar('.inf'), Infinity);
+    assert.ok(Number.isNaN(resolvePlainScalar('.nan') as number));
+  });
+
+  it('keeps the written text of plain keys, so a key "0001" stays "0001"', () => {
+    const root = parseSourceTree('0001: a\n"0002": b\n').root as MapNode;
+    assert.deepEqual([...root.entries.keys()], ['0001', '0002']);
+  });
+
+  it('gives an empty value a position at its key', () => {
+    const text = 'a:\nb: 1\n';
+    const root = parseSourceTree(text).root as MapNode;
+    const value = entry(root, 'a');
+    assert.equal(value.kind === 'scalar' && value.value, null);
+    assert.equal(value.start, 1);
+  });
+
+  it('resolves aliases and merge keys; own keys win over merged ones', () => {
+    const text = 'base: &b { product: abap, role: test }\nsys:\n  <<: *b\n  role: production\n';
+    const root = parseSourceTree(text).root as MapNode;
+    assert.deepEqual(entry(root, 'sys').value, { role: 'production', product: 'abap' });
+    const merged = (entry(root, 'sys') as MapNode).entries.get('product')!;
+    assert.equal(merged.merged, true);
+    assert.equal(textOf(text, merged.value), 'abap');
+  });
+
+  it('reports duplicate keys at the second key, with the first as related', () => {
+    const text = 'a: 1\nb: 2\na: 3\n';
+    const [problem, ...rest] = parseSourceTree(text).problems;
+    assert.deepEqual(rest, []);
+    assert.equal(problem.start, 10);
+    assert.match(problem.message, /Duplicate key "a"/);
+    assert.equal(problem.related?.start, 0);
+  });
+
+  it('stops an alias bomb at the expansion limit instead of expanding it', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level < 10; level++) lines.push(`a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]`);
+    const started = Date.now();
+    const tree = parseSourceTree(lines.join('\n'));
+    assert.ok(Date.now() - started < 2000);
+    assert.equal(tree.root, null);
+    assert.match(tree.problems[0].message, /Aliases expand to more than 100000 nodes/);
+  });
+
+  it('accepts moderate alias use below the limit', () => {
+    const tree = parseSourceTree('d: &d { sp: 1 }\nx: [*d, *d, *d]\n');
+    assert.deepEqual(tree.problems, []);
+  });
+
+  it('refuses an alias cycle and an unknown alias with a position', () => {
+    assert.match(parseSourceTree('a: &a [1, *a]\n').problems[0].message, /cycle/);
+    const unknown = parseSourceTree('a: 1\nb: *nope\n').problems[0];
+    assert.match(unknown.message, /Unknown alias \*nope/);
+    assert.equal(unknown.start, 8);
+  });
+
+  it('describes syntax errors with their position and never throws', () => {
+    const text = 'a: 1\nb: [1, 2\nc: 3\n';
+    const tree = parseSourceTree(text);
+    assert.equal(tree.root, null);
+    assert.ok(tree.problems.length > 0);
+    for (const problem of tree.problems) assert.ok(problem.start >= 0 && problem.end <= text.length && problem.message.length > 0);
+  });
+
+  it('reports nesting deeper than the limit', () => {
+    const tree = parseSourceTree(`a: ${'['.repeat(200)}${']'.repeat(200)}\n`);
+    assert.equal(tree.root, null);
+    assert.ok(tree.problems.length > 0);
+  });
+
+  it('reports a second document and ignores it', () => {
+    const tree = parseSourceTree('a: 1\n---\nb: 2\n');
+    assert.deepEqual(tree.root?.value, { a: 1 });
+    assert.match(tree.problems[0].message, /one YAML document/);
+  });
+
+  it('keeps "__proto__" as an ordinary key', () => {
+    const root = parseSourceTree('__proto__: { polluted: true }\n').root as MapNode;
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.deepEqual(Object.keys(root.value), ['__proto__']);
+  });
+});
