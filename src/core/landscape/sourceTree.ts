@@ -60,6 +60,8 @@ export interface SourceTree {
   problems: SyntaxProblem[];
   /** Number of nodes written in the file (aliases count once). */
   nodeCount: number;
+  /** True when an alias shares a node between two places (walks must then avoid revisiting). */
+  hasAliases: boolean;
 }
 
 export interface ParseLimits {
@@ -117,13 +119,13 @@ export function parseSourceTree(text: string, limits: ParseLimits = DEFAULT_PARS
   try {
     events = jsyaml.parseEvents(text, { maxDepth: limits.maxDepth });
   } catch (error) {
-    return { root: null, problems: describeSyntaxErrors(text, error), nodeCount: 0 };
+    return { root: null, problems: describeSyntaxErrors(text, error), nodeCount: 0, hasAliases: false };
   }
   try {
     return new TreeBuilder(text, events, limits).build();
   } catch (error) {
     if (error instanceof LimitExceeded) {
-      return { root: null, problems: [{ start: error.at, end: error.at + 1, message: error.message }], nodeCount: 0 };
+      return { root: null, problems: [{ start: error.at, end: error.at + 1, message: error.message }], nodeCount: 0, hasAliases: false };
     }
     throw error;
   }
@@ -141,8 +143,8 @@ class LimitExceeded extends Error {
 class TreeBuilder {
   private readonly stack: Frame[] = [];
   private readonly anchors = new Map<string, SourceNode>();
-  /** Nodes each node stands for once aliases are expanded; bounds all later traversal. */
-  private readonly weights = new WeakMap<SourceNode, number>();
+  /** Nodes an anchored node stands for once its aliases are expanded; bounds all later traversal. */
+  private readonly weights = new Map<SourceNode, number>();
   private readonly problems: SyntaxProblem[] = [];
   private root: SourceNode | null = null;
   private documents = 0;
@@ -186,7 +188,7 @@ class TreeBuilder {
           break;
       }
     }
-    return { root: this.root, problems: this.problems, nodeCount: this.nodeCount };
+    return { root: this.root, problems: this.problems, nodeCount: this.nodeCount, hasAliases: this.aliasWeight > 0 };
   }
 
   private open(event: jsyaml.MappingEvent | jsyaml.SequenceEvent, kind: 'map' | 'seq'): void {
@@ -254,7 +256,7 @@ class TreeBuilder {
     if (this.stack.some((frame) => frame.node === target)) {
       throw new LimitExceeded(`Alias *${name} refers to a collection that contains it; such a cycle cannot be checked.`, event.anchorStart - 1);
     }
-    this.aliasWeight += this.weights.get(target) ?? 1;
+    this.aliasWeight += this.weigh(target);
     if (this.aliasWeight > this.limits.maxAliasExpansion) {
       throw new LimitExceeded(
         `Aliases expand to more than ${this.limits.maxAliasExpansion} nodes (an alias bomb?). ` +
@@ -271,7 +273,6 @@ class TreeBuilder {
 
   private attach(node: SourceNode): void {
     const parent = this.stack[this.stack.length - 1];
-    this.weigh(node);
     if (!parent) {
       if (this.documents <= 1) this.root = node;
       return;
@@ -313,12 +314,20 @@ class TreeBuilder {
     setOwnValue(map.value, keyText, node.value);
   }
 
-  private weigh(node: SourceNode): void {
-    if (this.weights.has(node)) return;
+  /**
+   * The expanded size of an aliased node, computed when an alias first refers to it (most files
+   * have no aliases, so no node pays for this). Memoised per anchored node, so nested aliases
+   * are counted without walking them again; the walk stops once the budget is spent.
+   */
+  private weigh(node: SourceNode): number {
+    const known = this.weights.get(node);
+    if (known !== undefined) return known;
     let weight = 1;
-    if (node.kind === 'map') for (const pair of node.entries.values()) weight += 1 + (this.weights.get(pair.value) ?? 1);
-    else if (node.kind === 'seq') for (const item of node.items) weight += this.weights.get(item) ?? 1;
-    this.weights.set(node, weight);
+    if (node.kind === 'map') for (const pair of node.entries.values()) weight += 1 + this.weigh(pair.value);
+    else if (node.kind === 'seq') for (const item of node.items) weight += this.weigh(item);
+    if (weight > this.limits.maxAliasExpansion) weight = this.limits.maxAliasExpansion + 1;
+    if (node.kind !== 'scalar') this.weights.set(node, weight);
+    return weight;
   }
 
   private applyMerges(frame: MapFrame): void {

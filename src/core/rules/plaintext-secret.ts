@@ -26,10 +26,13 @@ export const plaintextSecret = defineRule({
   check(file, context) {
     const root = file.tree.root;
     if (!root) return;
-    const visited = new Set<SourceNode>();
+    // Aliases share nodes: remember visits only then, so each written place is reported once.
+    const visited = file.tree.hasAliases ? new Set<SourceNode>() : undefined;
     const visit = (node: SourceNode): void => {
-      if (visited.has(node)) return; // aliases share nodes; report each written place once
-      visited.add(node);
+      if (visited) {
+        if (visited.has(node)) return;
+        visited.add(node);
+      }
       if (node.kind === 'map') {
         for (const pair of node.pairs) {
           if (isPasswordKey(pair.key.source || String(pair.key.value)) && !(pair.value.kind === 'scalar' && pair.value.value === null)) {
