@@ -190,6 +190,8 @@ describe('catalog: suggestConnectionTypeId', () => {
     ['integration-repo', 'integration-repository'],
     ['JAVA DEBUG', 'java-debug'],
     ['zzzzzz', undefined],
+    ['c', undefined],
+    ['ab', undefined],
     ['', undefined],
     ['   ', undefined],
     ['completely-unrelated-thing', undefined],

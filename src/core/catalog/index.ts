@@ -83,9 +83,9 @@ export function suggestConnectionTypeId(unknownId: string): string | undefined {
       ];
       for (const [input, target] of candidates) {
         const distance = editDistance(input, target);
-        // Without this cap a short input would "match" any short id it shares nothing with.
+        // Without these caps a short input would "match" any short id it shares nothing with.
         const allowed = Math.max(2, Math.floor(target.length / 3));
-        if (distance <= allowed && distance < target.length && (!best || distance < best.distance)) {
+        if (distance <= allowed && distance < target.length && distance < input.length && (!best || distance < best.distance)) {
           best = { id: t.id, distance };
         }
       }

@@ -7,6 +7,13 @@ import { yamlSyntax } from './yaml-syntax';
 // imports: backbone and software levels
 
 // imports: references, remote support and hygiene
+import { noteAssistantSignedNotes } from './note-assistant-signed-notes';
+import { supportRoute } from './support-route';
+import { logonDataExpiry } from './logon-data-expiry';
+import { serviceConnectionWindow } from './service-connection-window';
+import { unknownConnectionType } from './unknown-connection-type';
+import { saprouterRoute } from './saprouter-route';
+import { duplicateDeclaration } from './duplicate-declaration';
 
 /** Every rule, in the order `sapready rules` lists them. Ids are part of the contract. */
 export const RULES: readonly Rule[] = [
@@ -16,6 +23,13 @@ export const RULES: readonly Rule[] = [
   legacyRfcRemovable,
   // rules: backbone and software levels
   // rules: references, remote support and hygiene
+  noteAssistantSignedNotes,
+  supportRoute,
+  logonDataExpiry,
+  serviceConnectionWindow,
+  unknownConnectionType,
+  saprouterRoute,
+  duplicateDeclaration,
   plaintextSecret,
 ] as Rule[];
 

@@ -1,0 +1,68 @@
+import type { Field, SystemDeclaration } from '../landscape/model';
+import { defineRule, NO_OPTIONS_SCHEMA, type RuleContext } from './rule';
+
+/** The two relays a system may send its support data through, as the landscape format names them. */
+const RELAYS = [
+  { connection: 'solman', key: 'solman', product: 'solman', name: 'SAP Solution Manager' },
+  { connection: 'focused-run', key: 'focusedRun', product: 'focused-run', name: 'SAP Focused Run' },
+] as const;
+
+const SID = /^[A-Z][A-Z0-9]{2}$/;
+
+export const supportRoute = defineRule({
+  id: 'support-route',
+  title: 'A system connected through Solution Manager or Focused Run must name a declared one',
+  defaultSeverity: 'error',
+  notes: [],
+  description:
+    'A system whose data reaches SAP through SAP Solution Manager or SAP Focused Run depends on that system\'s own ' +
+    'backbone connectivity (Solution Manager 7.2 SPS07+, Focused Run 2.0+; SAP\'s backbone page, confidence S), so the ' +
+    'landscape must say which one. Reports `supportConnection: solman` without `solman:` and `supportConnection: ' +
+    'focused-run` without `focusedRun:`, and a `solman:` / `focusedRun:` SID that no checked landscape file declares or ' +
+    'that is declared with another product. Systems are looked up across all files checked together.',
+  fixable: false,
+  defaults: {},
+  optionsSchema: NO_OPTIONS_SCHEMA,
+  check(file, context) {
+    for (const system of file.model?.systems ?? []) {
+      for (const relay of RELAYS) {
+        const reference: Field<string> | undefined = system[relay.key];
+        if (reference) checkReference(context, system, reference, relay);
+        else if (system.supportConnection?.value === relay.connection) {
+          context.report({
+            at: system.supportConnection.pair.value,
+            sid: system.sid,
+            message: `System ${system.sid} reaches SAP through ${relay.name} (supportConnection: ${relay.connection}) but does not say which: add ${relay.key}: <SID>.`,
+          });
+        }
+      }
+    }
+  },
+});
+
+function checkReference(
+  context: RuleContext<object>,
+  system: SystemDeclaration,
+  reference: Field<string>,
+  relay: (typeof RELAYS)[number],
+): void {
+  const sid = reference.value;
+  if (!SID.test(sid)) return; // not a SID at all: the schema reports it
+  const declared = context.workspace.system(sid);
+  if (!declared) {
+    context.report({
+      at: reference.pair.value,
+      sid: system.sid,
+      message: `System ${system.sid} names ${sid} as its ${relay.name} (${relay.key}: ${sid}), but no checked landscape file declares ${sid}: declare it under systems with product: ${relay.product}, or correct the SID.`,
+    });
+    return;
+  }
+  const product = declared.declaration.product?.value;
+  if (product === undefined || product === relay.product) return;
+  context.report({
+    at: reference.pair.value,
+    sid: system.sid,
+    message: `System ${system.sid} names ${sid} as its ${relay.name} (${relay.key}: ${sid}), but ${sid} is declared with product: ${product}: correct the SID or ${sid}'s product.`,
+    related: [{ file: declared.file, at: declared.declaration.pair.key, message: `${sid} is declared here with product: ${product}.` }],
+  });
+}
