@@ -1,4 +1,5 @@
 import { trailingComment } from '../landscape/edits';
+import type { TextEdit } from '../findings';
 import type { LineIndex } from '../landscape/text';
 
 /**
@@ -78,4 +79,18 @@ function nextContentLine(lines: LineIndex, commentLine: number): number {
   let line = commentLine + 1;
   while (line < lines.lineCount && /^\s*(#.*)?$/.test(lines.lineText(line))) line++;
   return line;
+}
+
+/**
+ * The edit that silences a rule on one line (a `disable-next-line` comment above it, or the rule
+ * added to one that is already there) or in the whole file (a `disable` comment on top).
+ */
+export function disableRuleEdit(text: string, lines: LineIndex, ruleId: string, line: number, scope: 'line' | 'file'): TextEdit {
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  if (scope === 'file') return { start: 0, end: 0, newText: `# sapready-disable ${ruleId}${newline}` };
+  const existing = findSuppressions(text, lines).directives.find((directive) => directive.kind === 'next-line' && directive.line === line - 1 && !directive.ruleIds.includes('*'));
+  if (existing) return { start: existing.idsEnd, end: existing.idsEnd, newText: `, ${ruleId}` };
+  const lineStart = lines.lineStart(line);
+  const indent = /^[ \t]*/.exec(lines.lineText(line))?.[0] ?? '';
+  return { start: lineStart, end: lineStart, newText: `${indent}# sapready-disable-next-line ${ruleId}${newline}` };
 }

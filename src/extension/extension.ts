@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import { allSapNotes, sapNoteUrl } from '../core/catalog';
+import { dayOfTime } from '../core/dates';
+import { RULES } from '../core/rules/registry';
+import { starterLandscape } from '../core/starter';
+import { LandscapeCodeActions } from './codeActions';
+import { CATEGORY, COMMANDS, type CommandName } from './commands';
+import { LandscapeWorkspace } from './landscapeWorkspace';
+import { NoteLinks } from './noteLinks';
+import { RULE_DOCUMENTATION_SCHEME, RuleDocumentation, showRuleDocumentation } from './ruleDocumentation';
+import { ReadinessStatus } from './statusBar';
+
+/** What the extension offers other extensions and its own integration tests. */
+export interface SapReadinessApi {
+  workspace: LandscapeWorkspace;
+}
+
+const LANDSCAPE_SELECTOR: vscode.DocumentSelector = [
+  { pattern: '**/*.landscape.{yaml,yml}' },
+];
+
+/**
+ * Activation registers providers and starts the workspace scan without waiting for it, so the
+ * editor stays responsive; the first diagnostics follow as soon as the files are read.
+ */
+export function activate(context: vscode.ExtensionContext): SapReadinessApi {
+  const log = vscode.window.createOutputChannel('SAP Landscape Readiness', { log: true });
+  const diagnostics = vscode.languages.createDiagnosticCollection('sapready');
+  const workspace = new LandscapeWorkspace(log, diagnostics);
+  const status = new ReadinessStatus();
+  const noteLinks = new NoteLinks(workspace);
+  context.subscriptions.push(
+    log,
+    diagnostics,
+    workspace,
+    status,
+    workspace.onDidCheck((snapshot) => status.update(snapshot)),
+    vscode.languages.registerCodeActionsProvider(LANDSCAPE_SELECTOR, new LandscapeCodeActions(workspace), LandscapeCodeActions.metadata),
+    vscode.languages.registerHoverProvider(LANDSCAPE_SELECTOR, noteLinks),
+    vscode.languages.registerDocumentLinkProvider(LANDSCAPE_SELECTOR, noteLinks),
+    vscode.workspace.registerTextDocumentContentProvider(RULE_DOCUMENTATION_SCHEME, new RuleDocumentation()),
+  );
+  const handlers: Record<CommandName, (...args: unknown[]) => unknown> = {
+    checkWorkspace: async () => {
+      await workspace.rescan();
+      const snapshot = await workspace.whenChecked();
+      const errors = snapshot.findings.filter((finding) => finding.severity === 'error').length;
+      void vscode.window.showInformationMessage(`SAP Readiness: ${snapshot.files.length} landscape file(s), ${snapshot.readiness.length} system(s), ${errors} error(s).`);
+    },
+    newLandscapeFile: () => newLandscapeFile(workspace.snapshot?.options.today ?? dayOfTime(Date.now())),
+    openSapNote: () => openSapNote(),
+    showRuleDocumentation: (ruleId) => showRuleDocumentation(typeof ruleId === 'string' ? ruleId : undefined),
+    showProblems: () => vscode.commands.executeCommand('workbench.action.problems.focus'),
+  };
+  for (const [name, handler] of Object.entries(handlers) as [CommandName, (...args: unknown[]) => unknown][]) {
+    context.subscriptions.push(vscode.commands.registerCommand(COMMANDS[name].id, handler));
+  }
+  log.info(`Activated with ${RULES.length} rules (${CATEGORY}).`);
+  void workspace.start().catch((error: unknown) => log.error(`Scanning the workspace failed: ${String(error)}`));
+  return { workspace };
+}
+
+export function deactivate(): void {}
+
+async function newLandscapeFile(today: number): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  let name = 'new.landscape.yaml';
+  for (let index = 2; folder && (await exists(vscode.Uri.joinPath(folder, name))); index++) name = `new-${index}.landscape.yaml`;
+  const target = folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name);
+  const document = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), starterLandscape(today)));
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function openSapNote(): Promise<void> {
+  const cited = new Set(RULES.flatMap((rule) => rule.notes));
+  const picked = await vscode.window.showQuickPick(
+    allSapNotes().map((note) => ({ label: `SAP Note ${note.number}`, description: note.title, detail: `${cited.has(note.number) ? 'Cited by a rule. ' : ''}${note.about}`, note: note.number })),
+    { title: 'Open SAP Note', matchOnDescription: true, matchOnDetail: true },
+  );
+  if (picked) await vscode.env.openExternal(vscode.Uri.parse(sapNoteUrl(picked.note)));
+}

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import type { OptionsFile, SeverityLevel } from '../core/config/options';
+
+export const SECTION = 'sapReadiness';
+
+export interface ExtensionSettings {
+  include: string[];
+  exclude: string;
+  optionsFile: string;
+  now?: string;
+  rules: NonNullable<OptionsFile['rules']>;
+  checkDelayMs: number;
+}
+
+export function readSettings(): ExtensionSettings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const now = config.get<string>('now', '').trim();
+  return {
+    include: config.get<string[]>('files.include', ['**/*.landscape.yaml', '**/*.landscape.yml']),
+    exclude: config.get<string>('files.exclude', '**/node_modules/**'),
+    optionsFile: config.get<string>('optionsFile', '.sapready.yaml'),
+    now: now === '' ? undefined : now,
+    rules: config.get<Record<string, SeverityLevel | Record<string, unknown>>>('rules', {}) as NonNullable<OptionsFile['rules']>,
+    checkDelayMs: config.get<number>('checkDelayMs', 200),
+  };
+}
+
+/** Settings win over the options file, rule by rule; options given in both are merged. */
+export function mergeRuleSettings(file: OptionsFile | undefined, settings: ExtensionSettings): OptionsFile {
+  const rules: NonNullable<OptionsFile['rules']> = { ...file?.rules };
+  for (const [id, setting] of Object.entries(settings.rules)) {
+    const fromFile = rules[id];
+    if (typeof setting === 'string') rules[id] = typeof fromFile === 'object' ? { ...fromFile, severity: setting } : setting;
+    else rules[id] = { ...(typeof fromFile === 'string' ? { severity: fromFile } : fromFile), ...setting };
+  }
+  return { ...file, rules };
+}
