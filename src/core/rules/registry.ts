@@ -5,6 +5,13 @@ import type { Rule } from './rule';
 import { schema } from './schema';
 import { yamlSyntax } from './yaml-syntax';
 // imports: backbone and software levels
+import { missingBackboneDestination } from './missing-backbone-destination';
+import { backboneDestinationConfig } from './backbone-destination-config';
+import { technicalUserRequired } from './technical-user-required';
+import { stPiLevel } from './st-pi-level';
+import { stAPiLevel } from './st-a-pi-level';
+import { solmanLevel } from './solman-level';
+import { focusedRunLevel } from './focused-run-level';
 
 // imports: references, remote support and hygiene
 import { noteAssistantSignedNotes } from './note-assistant-signed-notes';
@@ -22,6 +29,13 @@ export const RULES: readonly Rule[] = [
   legacyRfcDestination,
   legacyRfcRemovable,
   // rules: backbone and software levels
+  missingBackboneDestination,
+  backboneDestinationConfig,
+  technicalUserRequired,
+  stPiLevel,
+  stAPiLevel,
+  solmanLevel,
+  focusedRunLevel,
   // rules: references, remote support and hygiene
   noteAssistantSignedNotes,
   supportRoute,

@@ -1,0 +1,53 @@
+import { formatRelease, releaseNumber } from './levels-shared';
+import { defineRule } from './rule';
+
+interface FocusedRunOptions {
+  /** Lowest Focused Run release that works with the updated backbone. */
+  minimumRelease: number;
+}
+
+const PRODUCT_NAMES: Record<string, string> = { 'focused-run': 'SAP Focused Run', solman: 'SAP Solution Manager' };
+
+export const focusedRunLevel = defineRule<FocusedRunOptions>({
+  id: 'focused-run-level',
+  title: 'SAP Focused Run is at 2.0 or higher; Solution Manager and Focused Run declare their release',
+  defaultSeverity: 'error',
+  notes: [],
+  description:
+    'SAP Focused Run reaches SAP\'s updated support backbone only from release 2.0 (SAP\'s backbone page, confidence S). ' +
+    'Reports a system with `product: focused-run` whose release, read as a decimal number, is below the option ' +
+    'minimumRelease (default 2.0), at the release. A Solution Manager or Focused Run system without `release` gets a ' +
+    'warning, since its readiness cannot be checked; a release that does not start with a number is not reported.',
+  fixable: false,
+  defaults: { minimumRelease: 2.0 },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      minimumRelease: { type: 'number', minimum: 0, description: 'Lowest Focused Run release, as a decimal number. Default: 2.0.' },
+    },
+    additionalProperties: false,
+  },
+  check(file, context) {
+    const minimum = context.options.minimumRelease;
+    for (const system of file.model?.systems ?? []) {
+      const product = system.product?.value;
+      if (product === undefined || !Object.prototype.hasOwnProperty.call(PRODUCT_NAMES, product)) continue;
+      if (!system.release) {
+        context.report({
+          at: system.pair.key,
+          sid: system.sid,
+          severity: 'warning',
+          message: `${PRODUCT_NAMES[product]} system ${system.sid} declares no release: declare release so readiness can be checked.`,
+        });
+        continue;
+      }
+      const release = releaseNumber(system.release.value);
+      if (product !== 'focused-run' || release === undefined || release >= minimum) continue;
+      context.report({
+        at: system.release.pair.value,
+        sid: system.sid,
+        message: `SAP Focused Run ${system.release.value} (system ${system.sid}) cannot connect to SAP's updated support backbone: update it to ${formatRelease(minimum)} or higher.`,
+      });
+    }
+  },
+});

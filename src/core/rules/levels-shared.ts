@@ -1,0 +1,94 @@
+import type { DestinationDeclaration, SystemDeclaration } from '../landscape/model';
+import type { OptionsSchema } from './rule';
+
+/**
+ * The HTTPS destinations of SAP's updated support backbone and the software levels SAP
+ * requires, shared by the backbone and software-level rules. Names, hosts and types are
+ * community-sourced (backbone-facts.md, confidence C; PARCELBOX's type U), hence options.
+ */
+export interface BackboneDestinationSpec {
+  name: string;
+  /** SM59 connection type. */
+  type: string;
+  /** Fully qualified host name (HTTPS checks the certificate against it). */
+  host: string;
+}
+
+export interface BackboneDestinationOptions {
+  portal: BackboneDestinationSpec;
+  parcelBox: BackboneDestinationSpec;
+  noteDownload: BackboneDestinationSpec;
+  /** HTTPS port of every backbone destination. */
+  port: number;
+}
+
+export const BACKBONE_DESTINATION_DEFAULTS: BackboneDestinationOptions = {
+  portal: { name: 'SAP-SUPPORT_PORTAL', type: 'H', host: 'apps.support.sap.com' },
+  parcelBox: { name: 'SAP-SUPPORT_PARCELBOX', type: 'G', host: 'documents.support.sap.com' },
+  noteDownload: { name: 'SAP-SUPPORT_NOTE_DOWNLOAD', type: 'G', host: 'notesdownloads.sap.com' },
+  port: 443,
+};
+
+const destinationSpec = (description: string): OptionsSchema => ({
+  type: 'object',
+  description: `${description} Give all of name, type and host.`,
+  properties: {
+    name: { type: 'string', minLength: 1, description: 'SM59 destination name.' },
+    type: { type: 'string', minLength: 1, description: 'SM59 connection type.' },
+    host: { type: 'string', minLength: 1, description: 'Fully qualified host name.' },
+  },
+  required: ['name', 'type', 'host'],
+  additionalProperties: false,
+});
+
+export const BACKBONE_DESTINATION_SCHEMA: Record<string, OptionsSchema> = {
+  portal: destinationSpec('The SAP-SUPPORT_PORTAL destination (SNOTE, EWA, readiness check). Default: SAP-SUPPORT_PORTAL, type H, apps.support.sap.com.'),
+  parcelBox: destinationSpec('The SAP-SUPPORT_PARCELBOX destination (EWA and service data upload). Default: SAP-SUPPORT_PARCELBOX, type G (one source says H), documents.support.sap.com.'),
+  noteDownload: destinationSpec('The SAP-SUPPORT_NOTE_DOWNLOAD destination (SNOTE downloads of digitally signed notes). Default: SAP-SUPPORT_NOTE_DOWNLOAD, type G, notesdownloads.sap.com.'),
+  port: { type: 'integer', minimum: 1, maximum: 65535, description: 'HTTPS port of the backbone destinations. Default: 443.' },
+};
+
+export function backboneSpecs(options: BackboneDestinationOptions): BackboneDestinationSpec[] {
+  return [options.portal, options.parcelBox, options.noteDownload];
+}
+
+/** SM59 names are upper case; a file may not be, so names match ignoring case. */
+export function sameName(a: string, b: string): boolean {
+  return a.toUpperCase() === b.toUpperCase();
+}
+
+export function findDestination(system: SystemDeclaration, name: string): DestinationDeclaration | undefined {
+  return system.rfcDestinations.find((destination) => sameName(destination.name, name));
+}
+
+/** Products that run on ABAP, where ST-PI, ST-A/PI and the SM59 destinations exist. */
+export const ABAP_PRODUCTS = ['abap', 'solman'];
+
+export const ABAP_PRODUCTS_SCHEMA: OptionsSchema = {
+  type: 'array',
+  items: { type: 'string' },
+  description: 'Products checked, as written in `product` (ABAP-based ones). Default: abap, solman.',
+};
+
+export function isAbapBased(system: SystemDeclaration, products: readonly string[]): boolean {
+  return system.product !== undefined && products.includes(system.product.value);
+}
+
+/**
+ * The number a release starts with: 754 of "754", 7.2 of "7.2", 2 of "2.0 FP02"; undefined when
+ * it starts with none. Decimal, as SAP counts: "7.10" is 7.1 (below 7.2) and "7.02" below it.
+ */
+export function releaseNumber(release: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)/.exec(release);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** A release number as SAP writes it: 2 as "2.0", 7.2 as "7.2". */
+export function formatRelease(release: number): string {
+  return Number.isInteger(release) ? release.toFixed(1) : String(release);
+}
+
+/** Quotes a value for a fix only when YAML would read it as something other than this text. */
+export function yamlScalar(value: string): string {
+  return /^[A-Za-z][A-Za-z0-9_./-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(value) ? value : JSON.stringify(value);
+}

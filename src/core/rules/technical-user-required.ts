@@ -1,0 +1,71 @@
+import type { Field, SystemDeclaration } from '../landscape/model';
+import { BACKBONE_DESTINATION_DEFAULTS, backboneSpecs, findDestination } from './levels-shared';
+import { defineRule, type RuleContext } from './rule';
+
+interface TechnicalUserOptions {
+  /** Destinations whose `user` must be a technical communication user. */
+  destinationNames: string[];
+}
+
+export const technicalUserRequired = defineRule<TechnicalUserOptions>({
+  id: 'technical-user-required',
+  title: 'Connections to SAP use a declared technical communication user',
+  defaultSeverity: 'error',
+  notes: ['2174416'],
+  description:
+    'Since 2020-01-08 connections to SAP\'s support backbone work only with a technical communication user; generic and ' +
+    'personal S-users stopped working for system connectivity (SAP\'s backbone page, confidence S). Such a user is ' +
+    'requested in SAP\'s Support User Management app (SAP Note 2174416); an existing S-user cannot be converted. Because ' +
+    'its ID looks like any S-user ID, the landscape must say which IDs are technical: reports a system\'s ' +
+    '`communicationUser` and the `user` of a backbone HTTPS destination (SAP-SUPPORT_PORTAL, SAP-SUPPORT_PARCELBOX, ' +
+    'SAP-SUPPORT_NOTE_DOWNLOAD by default; the names are community-sourced, confidence C, and an option) when the ID ' +
+    'is not declared under `users` in any checked file, or is declared with `kind: s-user`. Deactivated destinations ' +
+    'are not checked.',
+  fixable: false,
+  defaults: { destinationNames: backboneSpecs(BACKBONE_DESTINATION_DEFAULTS).map((spec) => spec.name) },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      destinationNames: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Destinations whose user must be a technical communication user. Default: SAP-SUPPORT_PORTAL, SAP-SUPPORT_PARCELBOX, SAP-SUPPORT_NOTE_DOWNLOAD.',
+      },
+    },
+    additionalProperties: false,
+  },
+  check(file, context) {
+    for (const system of file.model?.systems ?? []) {
+      if (system.communicationUser) checkUser(context, system, system.communicationUser, `communicationUser of system ${system.sid}`);
+      for (const name of context.options.destinationNames) {
+        const destination = findDestination(system, name);
+        if (destination?.user && destination.status?.value !== 'deactivated') {
+          checkUser(context, system, destination.user, `user of ${destination.name} in system ${system.sid}`);
+        }
+      }
+    }
+  },
+});
+
+function checkUser(context: RuleContext<TechnicalUserOptions>, system: SystemDeclaration, user: Field<string>, role: string): void {
+  const declared = context.workspace.user(user.value);
+  if (!declared) {
+    context.report({
+      at: user.pair.value,
+      sid: system.sid,
+      message:
+        `${user.value}, the ${role}, is not declared under users. Declare it with kind: technical once it is a technical ` +
+        'communication user (requested in SAP\'s Support User Management app, SAP Note 2174416).',
+    });
+    return;
+  }
+  if (declared.declaration.kind?.value !== 's-user') return;
+  context.report({
+    at: user.pair.value,
+    sid: system.sid,
+    message:
+      `${user.value}, the ${role}, is an S-user: generic and personal S-users stopped working for system connectivity on ` +
+      '2020-01-08. Request a technical communication user in SAP\'s Support User Management app (SAP Note 2174416) and use it here.',
+    related: [{ file: declared.file, at: declared.declaration.pair.key, message: `${user.value} is declared as kind: s-user here.` }],
+  });
+}
