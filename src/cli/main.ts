@@ -17,6 +17,8 @@ import { formatText } from '../core/report/text';
 import { RULES } from '../core/rules/registry';
 import { starterLandscape } from '../core/starter';
 import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
+import { LIVE_RULES } from '../core/rfc/live-rules';
+import { runImport, runVerify, type CliHelpers } from './verify';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -31,6 +33,8 @@ Usage:
   sapready check [paths...]   check files and folders (folders: every *.landscape.yaml / *.landscape.yml below)
   sapready rules              list the rules with their SAP Notes
   sapready init [file]        write a commented starter landscape (default: main.landscape.yaml)
+  sapready verify [paths...] --system SID   compare a declared system with the live system over RFC
+  sapready import [paths...] --system SID   print a landscape fragment (components, destinations) read from the live system
 
 Options for check:
   --format <text|json|sarif|junit|markdown>   output format (default: text)
@@ -42,11 +46,17 @@ Options for check:
 
 Options for rules: --format <text|json|markdown>
 Options for init:  --force (overwrite), --now <YYYY-MM-DD>
+Options for verify and import (need SAP's NW RFC SDK and node-rfc; see README "Live verification"):
+  --system <SID>         the declared system to log on to (host/instance or messageServer/logonGroup, client)
+  --user <user>          RFC user (default: $SAPREADY_RFC_USER); password from $SAPREADY_RFC_PASSWORD or a hidden prompt
+  --no-saprouter         do not route through the landscape's saprouter
+  --language <XX>        logon language (default EN); also --config, --now
+  verify also takes check's --format, --output, --max-warnings, --color; import takes --output <file> and --force
 
 Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error.
 `;
 
-export function main(argv: readonly string[]): number {
+export function main(argv: readonly string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(HELP);
@@ -63,6 +73,10 @@ export function main(argv: readonly string[]): number {
       return runRules(rest);
     case 'init':
       return runInit(rest);
+    case 'verify':
+      return runVerify(rest, CLI_HELPERS);
+    case 'import':
+      return runImport(rest, CLI_HELPERS);
   }
   throw new UsageError(`Unknown command "${command}". Run sapready --help for the commands.`);
 }
@@ -117,6 +131,17 @@ function runCheck(args: readonly string[]): number {
   return EXIT_OK;
 }
 
+const CLI_HELPERS: CliHelpers = {
+  parse,
+  oneOf,
+  wholeNumber,
+  displayPath,
+  loadOptions,
+  resolveWithUsageErrors,
+  render: (format, report, cwd, color) => render(format as Format, report, cwd, color),
+  formats: FORMATS,
+};
+
 function render(format: Format, report: ReportInput, cwd: string, color: boolean): string {
   switch (format) {
     case 'text':
@@ -136,16 +161,25 @@ function runRules(args: readonly string[]): number {
   const { values } = parse(args, { format: { type: 'string', default: 'text' } });
   const format = oneOf(values.format as string, ['text', 'json', 'markdown'] as const, '--format');
   if (format === 'json') {
-    const rules = RULES.map(({ id, title, defaultSeverity, notes, description, fixable, defaults }) => ({ id, title, defaultSeverity, notes, description, fixable, defaults }));
+    const rules = [
+      ...RULES.map(({ id, title, defaultSeverity, notes, description, fixable, defaults }) => ({ id, title, defaultSeverity, notes, description, fixable, defaults })),
+      ...LIVE_RULES.map(({ id, title, defaultSeverity, notes, description, fixable }) => ({ id, title, defaultSeverity, notes, description, fixable, defaults: {}, command: 'verify' })),
+    ];
     process.stdout.write(JSON.stringify(rules, null, 2) + '\n');
   } else if (format === 'markdown') {
     const rows = RULES.map((rule) => `| \`${rule.id}\` | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : ''} | ${rule.notes.map((note) => `[${note}](${sapNoteUrl(note)})`).join(', ')} | ${rule.title} |`);
-    process.stdout.write(['| Rule | Default | Fix | SAP Notes | Reports |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + '\n');
+    const liveRows = LIVE_RULES.map((rule) => `| \`${rule.id}\` | ${rule.defaultSeverity} | | ${rule.notes.map((note) => `[${note}](${sapNoteUrl(note)})`).join(', ')} | ${rule.title} (\`sapready verify\` only) |`);
+    process.stdout.write(['| Rule | Default | Fix | SAP Notes | Reports |', '| --- | --- | --- | --- | --- |', ...rows, ...liveRows].join('\n') + '\n');
   } else {
-    const width = Math.max(...RULES.map((rule) => rule.id.length));
+    const width = Math.max(...RULES.map((rule) => rule.id.length), ...LIVE_RULES.map((rule) => rule.id.length));
     for (const rule of RULES) {
       const notes = rule.notes.length > 0 ? `  SAP Note ${rule.notes.join(', ')}` : '';
       process.stdout.write(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? 'fix' : '   '}  ${rule.title}${notes}\n`);
+    }
+    process.stdout.write('\nOnly with sapready verify (compare with a live system over RFC):\n');
+    for (const rule of LIVE_RULES) {
+      const notes = rule.notes.length > 0 ? `  SAP Note ${rule.notes.join(', ')}` : '';
+      process.stdout.write(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}       ${rule.title}${notes}\n`);
     }
   }
   return EXIT_OK;
@@ -226,17 +260,21 @@ function displayPath(cwd: string, path: string): string {
 }
 
 if (require.main === module) {
-  let code: number;
-  try {
-    code = main(process.argv.slice(2));
-  } catch (error) {
+  const fail = (error: unknown): number => {
     if (error instanceof UsageError) {
       process.stderr.write(`sapready: ${error.message}\n`);
     } else {
       process.stderr.write(`sapready: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
       if (process.env.SAPREADY_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     }
-    code = EXIT_USAGE;
+    return EXIT_USAGE;
+  };
+  let code: number | Promise<number>;
+  try {
+    code = main(process.argv.slice(2));
+  } catch (error) {
+    code = fail(error);
   }
-  process.exitCode = code;
+  if (typeof code === 'number') process.exitCode = code;
+  else code.then((done) => (process.exitCode = done), (error: unknown) => (process.exitCode = fail(error)));
 }

@@ -36,6 +36,9 @@ export interface SystemDeclaration {
   host?: Field<string>;
   instance?: Field<string>;
   client?: Field<string>;
+  /** Message server host for load-balanced logon (live verification); with `logonGroup`. */
+  messageServer?: Field<string>;
+  logonGroup?: Field<string>;
   supportConnection?: Field<string>;
   solman?: Field<string>;
   focusedRun?: Field<string>;
@@ -125,6 +128,8 @@ function buildSystem(pair: Pair): SystemDeclaration {
     host: text(node, 'host'),
     instance: text(node, 'instance'),
     client: text(node, 'client'),
+    messageServer: text(node, 'messageServer'),
+    logonGroup: text(node, 'logonGroup'),
     supportConnection: text(node, 'supportConnection'),
     solman: text(node, 'solman'),
     focusedRun: text(node, 'focusedRun'),
