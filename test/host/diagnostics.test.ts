@@ -1,0 +1,101 @@
+import { strict as assert } from 'assert';
+import { isDeepStrictEqual } from 'node:util';
+import * as vscode from 'vscode';
+import { checked, describeDiagnostics, open, revert, setText, workspaceUri } from './host-helpers';
+
+const CORE = 'landscapes/core.landscape.yaml';
+const REMOTE = 'landscapes/remote.landscape.yaml';
+
+describe('diagnostics in the extension host', () => {
+  it('reports every landscape file of the workspace, open or not, with ranges and rule ids', async () => {
+    await checked();
+    assert.deepEqual(describeDiagnostics(workspaceUri(CORE)), ['9:15 schema error', '13:7 legacy-rfc-destination error', '14:7 legacy-rfc-destination error']);
+    const [legacy] = vscode.languages.getDiagnostics(workspaceUri(CORE)).filter((diagnostic) => diagnostic.range.start.line === 12);
+    assert.equal(legacy.source, 'sapready');
+    assert.deepEqual(legacy.range, new vscode.Range(12, 6, 12, 12));
+    assert.match(legacy.message, /SAPOSS .* \(SAP Note 2923799\)$/);
+    const code = legacy.code as { value: string; target: vscode.Uri };
+    assert.equal(code.target.toString(), 'https://me.sap.com/notes/2923799');
+  });
+
+  it('links rules without an SAP Note to their documentation', async () => {
+    await checked();
+    const schema = vscode.languages.getDiagnostics(workspaceUri(CORE)).find((diagnostic) => (diagnostic.code as { value: string }).value === 'schema');
+    assert.equal((schema?.code as { target: vscode.Uri }).target.scheme, 'command');
+  });
+
+  it('resolves references across files: a SID and a user declared elsewhere count', async () => {
+    await checked();
+    assert.deepEqual(describeDiagnostics(workspaceUri(REMOTE)), []);
+  });
+
+  it('updates as you type, on the unsaved text, and again after undoing', async () => {
+    const document = await open(CORE);
+    try {
+      await setText(document, document.getText().replace('instance: 00', 'instance: "00"').replace('SDCC_OSS: { type: "3" }', 'SDCC_OSS: { type: "3", status: deactivated, deactivatedOn: 2026-11-20 }'));
+      await checked();
+      assert.deepEqual(describeDiagnostics(document.uri), ['13:7 legacy-rfc-destination error', '14:7 legacy-rfc-removable info']);
+    } finally {
+      await revert(document);
+    }
+    await checked();
+    assert.equal(describeDiagnostics(document.uri).length, 3);
+  });
+
+  it('reports a reference that breaks in another file', async () => {
+    const solman = await open('landscapes/solman.landscape.yaml');
+    try {
+      await setText(solman, solman.getText().replace('SM2:', 'SM3:'));
+      await checked();
+      assert.deepEqual(describeDiagnostics(workspaceUri(REMOTE)), ['7:13 support-route error']);
+    } finally {
+      await revert(solman);
+    }
+    await checked();
+    assert.deepEqual(describeDiagnostics(workspaceUri(REMOTE)), []);
+  });
+
+  it('reports a SID declared in two files at both places, each pointing at the other', async () => {
+    const solman = await open('landscapes/solman.landscape.yaml');
+    try {
+      await setText(solman, solman.getText().replace('SM2:', 'SM1:'));
+      await checked();
+      const here = vscode.languages.getDiagnostics(solman.uri).filter((diagnostic) => (diagnostic.code as { value: string }).value === 'duplicate-declaration');
+      const there = vscode.languages.getDiagnostics(workspaceUri(CORE)).filter((diagnostic) => (diagnostic.code as { value: string }).value === 'duplicate-declaration');
+      assert.equal(here.length, 1);
+      assert.equal(there.length, 1);
+      assert.equal(here[0].relatedInformation?.[0].location.uri.toString(), workspaceUri(CORE).toString());
+    } finally {
+      await revert(solman);
+    }
+  });
+
+  it('clears diagnostics of a deleted file and checks a created one', async () => {
+    const created = workspaceUri('landscapes/created.landscape.yaml');
+    await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('landscape: created\nsystems:\n  NEW: { product: abap, instance: 1 }\n'));
+    await waitFor(() => describeDiagnostics(created), ['3:35 schema error']);
+    await vscode.workspace.fs.delete(created);
+    await waitFor(() => describeDiagnostics(created), []);
+  });
+
+  it('re-grades severities when the settings change', async () => {
+    const config = vscode.workspace.getConfiguration('sapReadiness');
+    try {
+      await config.update('rules', { 'legacy-rfc-destination': 'warning', schema: 'off' }, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => describeDiagnostics(workspaceUri(CORE)), ['13:7 legacy-rfc-destination warning', '14:7 legacy-rfc-destination warning']);
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(() => describeDiagnostics(workspaceUri(CORE)).length, 3);
+  });
+});
+
+/** Polls a state that depends on file-system events, whose timing the test cannot control. */
+async function waitFor<T>(state: () => T, expected: T, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!isDeepStrictEqual(state(), expected)) {
+    if (Date.now() - started > timeoutMs) assert.deepEqual(state(), expected, `not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await checked();
+  }
+}

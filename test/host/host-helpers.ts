@@ -1,0 +1,51 @@
+import { strict as assert } from 'assert';
+import * as vscode from 'vscode';
+import type { SapReadinessApi } from '../../src/extension/extension';
+import type { CheckSnapshot } from '../../src/extension/landscapeWorkspace';
+
+export const EXTENSION_ID = 'sap-landscape-readiness.sap-landscape-readiness';
+
+export async function extensionApi(): Promise<SapReadinessApi> {
+  const extension = vscode.extensions.getExtension<SapReadinessApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed in this host`);
+  return extension.isActive ? extension.exports : extension.activate();
+}
+
+/** Waits until the extension has checked every change made so far. */
+export async function checked(): Promise<CheckSnapshot> {
+  return (await extensionApi()).workspace.whenChecked();
+}
+
+export function workspaceUri(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+export async function open(relative: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(workspaceUri(relative));
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+/** Diagnostics as `line:col rule-id severity` (one-based), sorted, for exact comparisons. */
+export function describeDiagnostics(uri: vscode.Uri): string[] {
+  const names = ['error', 'warning', 'info', 'hint'];
+  return vscode.languages
+    .getDiagnostics(uri)
+    .map((diagnostic) => `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code} ${names[diagnostic.severity]}`)
+    .sort((a, b) => Number(a.split(':')[0]) - Number(b.split(':')[0]) || a.localeCompare(b));
+}
+
+/** Replaces the whole text of a document without saving it (the checks run on unsaved text). */
+export async function setText(document: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
+/** Undoes unsaved changes so the next test starts from the fixture on disk. */
+export async function revert(document: vscode.TextDocument): Promise<void> {
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
