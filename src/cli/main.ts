@@ -9,10 +9,12 @@ import { formatDay } from '../core/dates';
 import { checkLandscapes, type LandscapeText } from '../core/engine';
 import { decodeLandscapeBytes } from '../core/landscape/decode';
 import { formatJson } from '../core/report/json';
+import { formatHtml } from '../core/report/html';
 import { formatJunit } from '../core/report/junit';
 import { formatMarkdown } from '../core/report/markdown';
+import { buildReadinessModel } from '../core/report/readiness-model';
 import { formatSarif } from '../core/report/sarif';
-import { countBySeverity, type ReportInput } from '../core/report/summary';
+import { countBySeverity, plural, type ReportInput } from '../core/report/summary';
 import { formatText } from '../core/report/text';
 import { RULES } from '../core/rules/registry';
 import { starterLandscape } from '../core/starter';
@@ -20,7 +22,7 @@ import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
 import { LIVE_RULES } from '../core/rfc/live-rules';
 import { runImport, runVerify, type CliHelpers } from './verify';
 
-const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const EXIT_OK = 0;
@@ -37,7 +39,8 @@ Usage:
   sapready import [paths...] --system SID   print a landscape fragment (components, destinations) read from the live system
 
 Options for check:
-  --format <text|json|sarif|junit|markdown>   output format (default: text)
+  --format <text|json|sarif|junit|markdown|html>   output format (default: text; markdown and html
+                         are readiness reports: summary, matrix, RFC shutdown timeline, expiries)
   --output <file>        write the report to a file instead of standard output
   --now <YYYY-MM-DD>     the day time-dependent rules take as today (default: today, UTC)
   --config <file>        options file (default: .sapready.yaml in this folder or above)
@@ -116,6 +119,7 @@ function runCheck(args: readonly string[]): number {
     today: formatDay(options.today),
     optionsPath: options.sourcePath,
     toolVersion: version,
+    readiness: format === 'markdown' || format === 'html' ? buildReadinessModel({ files: result.files, findings: result.findings, options, toolVersion: version }) : undefined,
   };
   const color = values['no-color'] ? false : values.color === true || (values.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
   const output = render(format, report, cwd, color);
@@ -125,7 +129,7 @@ function runCheck(args: readonly string[]): number {
   const counts = countBySeverity(result.findings);
   if (counts.error > 0) return EXIT_FINDINGS;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {
-    process.stderr.write(`sapready: ${counts.warning} warnings, more than --max-warnings ${maxWarnings}.\n`);
+    process.stderr.write(`sapready: ${plural(counts.warning, 'warning')}, more than --max-warnings ${maxWarnings}.\n`);
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
@@ -139,7 +143,7 @@ const CLI_HELPERS: CliHelpers = {
   loadOptions,
   resolveWithUsageErrors,
   render: (format, report, cwd, color) => render(format as Format, report, cwd, color),
-  formats: FORMATS,
+  formats: FORMATS.filter((format) => format !== 'html'),
 };
 
 function render(format: Format, report: ReportInput, cwd: string, color: boolean): string {
@@ -154,6 +158,9 @@ function render(format: Format, report: ReportInput, cwd: string, color: boolean
       return formatJunit(report);
     case 'markdown':
       return formatMarkdown(report);
+    case 'html':
+      if (!report.readiness) throw new UsageError('--format html is a readiness report of sapready check.');
+      return formatHtml(report.readiness);
   }
 }
 
@@ -240,7 +247,8 @@ function parse(args: readonly string[], options: OptionSpec): { values: Record<s
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, '.')} Run sapready --help for the options.`);
+    const message = (error as Error).message.replace(/\. To specify a positional.*$/s, '').replace(/\.?$/, '.');
+    throw new UsageError(`${message} Run sapready --help for the options.`);
   }
 }
 
@@ -260,6 +268,11 @@ function displayPath(cwd: string, path: string): string {
 }
 
 if (require.main === module) {
+  // `sapready check | head` closes the pipe early: the reader has what it wanted, so stop
+  // writing quietly and keep the verdict's exit code instead of dying on EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const fail = (error: unknown): number => {
     if (error instanceof UsageError) {
       process.stderr.write(`sapready: ${error.message}\n`);

@@ -30,7 +30,7 @@ export function loadLandscapeFile(path: string, text: string, limits: FileLimits
   const declined =
     unreadable ??
     (bytes > limits.maxFileBytes
-      ? `File not checked: it is ${formatBytes(bytes)}, over the limit of ${formatBytes(limits.maxFileBytes)}. ` +
+      ? `File not checked: it is ${sizesApart(bytes, limits.maxFileBytes)}. ` +
         'Split the landscape into several files, or raise limits.maxFileBytes in .sapready.yaml.'
       : undefined);
   if (declined) {
@@ -43,4 +43,10 @@ export function loadLandscapeFile(path: string, text: string, limits: FileLimits
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/** "12.0 MiB, over the limit of 8.0 MiB"; exact bytes where rounding would show the same number twice. */
+function sizesApart(bytes: number, limit: number): string {
+  const [size, maximum] = formatBytes(bytes) === formatBytes(limit) ? [`${bytes} bytes`, `${limit} bytes`] : [formatBytes(bytes), formatBytes(limit)];
+  return `${size}, over the limit of ${maximum}`;
 }

@@ -164,9 +164,11 @@ class TreeBuilder {
         case EVENT_ID.DOCUMENT:
           this.documents++;
           if (this.documents === 2) {
+            const marker = /^(?:---|\.\.\.)/m.exec(this.text.slice(this.lastEnd));
+            const at = marker ? this.lastEnd + marker.index : this.lastEnd;
             this.problems.push({
-              start: this.lastEnd,
-              end: this.lastEnd,
+              start: at,
+              end: marker ? at + 3 : at,
               message: 'A landscape file holds one YAML document; this second document is ignored. Split it into its own file.',
             });
           }
@@ -367,8 +369,9 @@ function describeSyntaxErrors(text: string, error: unknown): SyntaxProblem[] {
     for (const document of yaml.parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false })) {
       if (!('errors' in document)) continue;
       for (const yamlError of document.errors) {
-        const [start, end] = yamlError.pos;
-        problems.push({ start, end: Math.max(end, start), message: firstLine(yamlError.message) });
+        // yaml reports some errors one past the end of the text; a range must stay inside it.
+        const start = Math.min(yamlError.pos[0], text.length);
+        problems.push({ start, end: Math.min(Math.max(yamlError.pos[1], start), text.length), message: firstLine(yamlError.message) });
       }
     }
   } catch {
@@ -376,7 +379,7 @@ function describeSyntaxErrors(text: string, error: unknown): SyntaxProblem[] {
   }
   if (problems.length > 0) return problems;
   const mark = error instanceof jsyaml.YAMLException ? error.mark : undefined;
-  const reason = error instanceof jsyaml.YAMLException ? error.reason : String(error);
+  const reason = error instanceof jsyaml.YAMLException ? error.reason.replace(/^nesting exceeded maxDepth \((\d+)\)$/i, 'nesting deeper than $1 levels; raise limits.maxDepth in .sapready.yaml if this file is genuine') : String(error);
   const at = mark ? Math.min(mark.position, text.length) : 0;
   return [{ start: at, end: Math.min(at + 1, text.length), message: capitalize(reason) }];
 }
