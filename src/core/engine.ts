@@ -1,6 +1,8 @@
-import type { ResolvedOptions } from './config/options';
+import type { ResolvedOptions, RuleSetting } from './config/options';
 import { compareFindings, type Finding } from './findings';
 import { loadLandscapeFile, type LandscapeFile } from './landscape/file';
+import type { SystemDeclaration } from './landscape/model';
+import type { Pair } from './landscape/sourceTree';
 import { WorkspaceIndex } from './landscape/workspace';
 import { RULES } from './rules/registry';
 import type { Rule, RuleReport } from './rules/rule';
@@ -23,44 +25,121 @@ export function checkLandscapes(texts: readonly LandscapeText[], options: Resolv
   return { files, findings: runRules(files, options, rules) };
 }
 
+interface CachedSystem {
+  /** Where the system's key was when its findings were computed; they move with it. */
+  keyStart: number;
+  /** The file-wide suppression directives then in force. */
+  fileWide: string;
+  findings: Finding[];
+}
+
+/**
+ * Findings of system-scoped rules per system, kept between checks of an editor session. A
+ * system whose nodes were not parsed again (see reparseLandscapeFile) keeps its findings,
+ * moved to where the system now sits. Any change to the declarations other systems may refer
+ * to (SIDs, products, users, partner) or to the options starts afresh.
+ */
+export class RuleCache {
+  signature = '';
+  options: ResolvedOptions | undefined;
+  rules: readonly Rule[] | undefined;
+  systems = new WeakMap<Pair, CachedSystem>();
+}
+
 /**
  * Runs every enabled rule on every file. Files are parsed beforehand (and may be cached by a
  * face); the cross-file index is built once here, so each reference resolves in O(1).
  */
-export function runRules(files: readonly LandscapeFile[], options: ResolvedOptions, rules: readonly Rule[] = RULES): Finding[] {
+export function runRules(files: readonly LandscapeFile[], options: ResolvedOptions, rules: readonly Rule[] = RULES, cache = new RuleCache()): Finding[] {
   const workspace = new WorkspaceIndex(files);
+  const signature = declarationSignature(workspace);
+  if (cache.signature !== signature || cache.options !== options || cache.rules !== rules) {
+    cache.signature = signature;
+    cache.options = options;
+    cache.rules = rules;
+    cache.systems = new WeakMap();
+  }
+  const enabled = rules.filter((rule) => options.rules.get(rule.id)?.severity !== 'off');
+  const fileRules = enabled.filter((rule) => rule.scope !== 'system');
+  const systemRules = enabled.filter((rule) => rule.scope === 'system');
   const findings: Finding[] = [];
   for (const file of files) {
-    for (const rule of rules) {
-      const setting = options.rules.get(rule.id);
-      if (!setting || setting.severity === 'off') continue;
-      const report = (found: RuleReport): void => {
-        const range = file.lines.rangeOf(found.at);
-        if (file.suppressions.isSuppressed(rule.id, range.start.line)) return;
-        findings.push({
-          ruleId: rule.id,
-          severity: setting.severityChosen ? (setting.severity as Finding['severity']) : (found.severity ?? rule.defaultSeverity),
-          message: found.message,
-          path: file.path,
-          span: { start: found.at.start, end: found.at.end },
-          range,
-          notes: found.notes ?? rule.notes,
-          related: (found.related ?? []).map((related) => ({
-            path: related.file.path,
-            span: { start: related.at.start, end: related.at.end },
-            range: related.file.lines.rangeOf(related.at),
-            message: related.message,
-          })),
-          fixes: found.fixes ?? [],
-          sid: found.sid,
-        });
-      };
-      try {
-        rule.check(file, { options: setting.options, today: options.today, workspace, report });
-      } catch (error) {
-        throw new Error(`Rule ${rule.id} failed on ${file.path}: ${error instanceof Error ? error.message : String(error)}. This is a bug in sapready; please report it with the file.`);
+    for (const rule of fileRules) runRule(rule, file, options, workspace, findings);
+    if (!file.model || systemRules.length === 0) continue;
+    const fileWide = file.suppressions.directives
+      .filter((directive) => directive.kind === 'file')
+      .map((directive) => directive.ruleIds.join(','))
+      .join(';');
+    for (const system of file.model.systems) {
+      const cached = cache.systems.get(system.pair);
+      if (cached && cached.fileWide === fileWide && rebase(cached, system, file)) {
+        findings.push(...cached.findings);
+        continue;
       }
+      const own: Finding[] = [];
+      const slice: LandscapeFile = { ...file, model: { ...file.model, systems: [system] } };
+      for (const rule of systemRules) runRule(rule, slice, options, workspace, own);
+      cache.systems.set(system.pair, { keyStart: system.pair.key.start, fileWide, findings: own });
+      findings.push(...own);
     }
   }
   return findings.sort(compareFindings);
+}
+
+function runRule(rule: Rule, file: LandscapeFile, options: ResolvedOptions, workspace: WorkspaceIndex, into: Finding[]): void {
+  const setting = options.rules.get(rule.id) as RuleSetting;
+  const report = (found: RuleReport): void => {
+    const range = file.lines.rangeOf(found.at);
+    if (file.suppressions.isSuppressed(rule.id, range.start.line)) return;
+    into.push({
+      ruleId: rule.id,
+      severity: setting.severityChosen ? (setting.severity as Finding['severity']) : (found.severity ?? rule.defaultSeverity),
+      message: found.message,
+      path: file.path,
+      span: { start: found.at.start, end: found.at.end },
+      range,
+      notes: found.notes ?? rule.notes,
+      related: (found.related ?? []).map((related) => ({
+        path: related.file.path,
+        span: { start: related.at.start, end: related.at.end },
+        range: related.file.lines.rangeOf(related.at),
+        message: related.message,
+      })),
+      fixes: found.fixes ?? [],
+      sid: found.sid,
+    });
+  };
+  try {
+    rule.check(file, { options: setting.options, today: options.today, workspace, report });
+  } catch (error) {
+    throw new Error(`Rule ${rule.id} failed on ${file.path}: ${error instanceof Error ? error.message : String(error)}. This is a bug in sapready; please report it with the file.`);
+  }
+}
+
+/**
+ * Moves cached findings to where their system now is. A finding that points at another place
+ * (a declaration elsewhere) cannot be moved safely, since that place may have moved on its
+ * own: such a system is checked again. Few findings have one.
+ */
+function rebase(cached: CachedSystem, system: SystemDeclaration, file: LandscapeFile): boolean {
+  if (cached.findings.some((finding) => finding.related.length > 0)) return false;
+  const delta = system.pair.key.start - cached.keyStart;
+  for (const finding of cached.findings) {
+    if (delta !== 0) {
+      finding.span = { start: finding.span.start + delta, end: finding.span.end + delta };
+      finding.fixes = finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((edit) => ({ start: edit.start + delta, end: edit.end + delta, newText: edit.newText })) }));
+    }
+    // Line numbers shift with any edit above, even one that keeps the offsets.
+    finding.range = file.lines.rangeOf(finding.span);
+  }
+  cached.keyStart = system.pair.key.start;
+  return true;
+}
+
+/** What other systems' findings may depend on: SIDs with their products, users with their kinds, partner. */
+function declarationSignature(workspace: WorkspaceIndex): string {
+  const parts: string[] = [workspace.partner ? 'partner' : 'customer'];
+  for (const [sid, declared] of workspace.systems) parts.push(`${sid}=${declared.map((entry) => `${entry.file.path}:${entry.declaration.product?.value ?? ''}`).join('|')}`);
+  for (const [id, declared] of workspace.users) parts.push(`${id}=${declared.map((entry) => `${entry.file.path}:${entry.declaration.kind?.value ?? ''}`).join('|')}`);
+  return parts.join('\n');
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { parseOptionsFile } from '../core/config/load';
 import { OptionsError, resolveOptions, type OptionsFile, type ResolvedOptions } from '../core/config/options';
-import { runRules } from '../core/engine';
+import { RuleCache, runRules } from '../core/engine';
 import type { Finding } from '../core/findings';
 import { decodeLandscapeBytes } from '../core/landscape/decode';
 import { loadLandscapeFile, type LandscapeFile } from '../core/landscape/file';
+import { reparseLandscapeFile } from '../core/landscape/reparse';
 import { systemReadiness, type SystemReadiness } from '../core/readiness';
 import { RULES } from '../core/rules/registry';
 import { toDiagnostic, optionsFileDiagnostic } from './diagnostics';
@@ -34,6 +35,8 @@ export class LandscapeWorkspace implements vscode.Disposable {
   private optionsUri: vscode.Uri | undefined;
   private options: ResolvedOptions = resolveOptions(RULES);
   private current: CheckSnapshot | undefined;
+  /** Findings of systems that did not change since the last check (see RuleCache). */
+  private readonly ruleCache = new RuleCache();
   private timer: NodeJS.Timeout | undefined;
   /** Work started but not yet reflected in a snapshot (scans, debounced edits). */
   private pendingWork = 0;
@@ -179,8 +182,10 @@ export class LandscapeWorkspace implements vscode.Disposable {
 
   private setText(uri: vscode.Uri, text: string): void {
     const key = uri.toString();
-    if (this.files.get(key)?.text === text) return;
-    this.files.set(key, loadLandscapeFile(key, text, this.options.limits));
+    const previous = this.files.get(key);
+    if (previous?.text === text) return;
+    // While typing, only the edited system is parsed again (see reparseLandscapeFile).
+    this.files.set(key, previous ? reparseLandscapeFile(previous, text, this.options.limits) : loadLandscapeFile(key, text, this.options.limits));
   }
 
   private forget(uri: vscode.Uri): void {
@@ -238,7 +243,7 @@ export class LandscapeWorkspace implements vscode.Disposable {
   checkNow(): CheckSnapshot {
     const started = Date.now();
     const files = [...this.files.values()];
-    const findings = runRules(files, this.options);
+    const findings = runRules(files, this.options, RULES, this.ruleCache);
     const findingsByUri = new Map<string, Finding[]>();
     for (const file of files) findingsByUri.set(file.path, []);
     for (const finding of findings) findingsByUri.get(finding.path)?.push(finding);

@@ -115,7 +115,7 @@ export function buildModel(root: SourceNode | null): LandscapeModel | null {
   return model;
 }
 
-function buildSystem(pair: Pair): SystemDeclaration {
+export function buildSystem(pair: Pair): SystemDeclaration {
   const node = asMap(pair.value) ?? emptyMap(pair.value);
   const system: SystemDeclaration = {
     sid: keyText(pair.key),

@@ -24,6 +24,7 @@ export const backboneDestinationConfig = defineRule<BackboneDestinationOptions>(
     'is not reported, nor is a deactivated destination. Names, hosts and port come from community sources ' +
     '(confidence C) and are options.',
   fixable: true,
+  scope: 'system',
   defaults: BACKBONE_DESTINATION_DEFAULTS,
   optionsSchema: { type: 'object', properties: BACKBONE_DESTINATION_SCHEMA, additionalProperties: false },
   check(file, context) {

@@ -19,6 +19,7 @@ export const focusedRunLevel = defineRule<FocusedRunOptions>({
     'minimumRelease (default 2.0), at the release. A Solution Manager or Focused Run system without `release` gets a ' +
     'warning, since its readiness cannot be checked; a release that does not start with a number is not reported.',
   fixable: false,
+  scope: 'system',
   defaults: { minimumRelease: 2.0 },
   optionsSchema: {
     type: 'object',

@@ -17,6 +17,7 @@ export const legacyRfcDestination = defineRule({
     'destinations are never reported. Fix: mark it deactivated today, then watch for one to two weeks ' +
     '(see legacy-rfc-removable) before deleting it.',
   fixable: true,
+  scope: 'system',
   defaults: LEGACY_DESTINATION_DEFAULTS,
   optionsSchema: { type: 'object', properties: LEGACY_DESTINATION_SCHEMA, additionalProperties: false },
   check(file, context) {

@@ -21,6 +21,7 @@ export const legacyRfcRemovable = defineRule<RemovableOptions>({
     'that the destination can be deleted (warning, fix: delete the entry; comments on its lines are kept). A deactivated ' +
     'legacy destination without deactivatedOn is reported too (fix: record today).',
   fixable: true,
+  scope: 'system',
   defaults: { ...LEGACY_DESTINATION_DEFAULTS, observationDays: 14 },
   optionsSchema: {
     type: 'object',

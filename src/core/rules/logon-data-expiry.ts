@@ -19,6 +19,7 @@ export const logonDataExpiry = defineRule<LogonDataExpiryOptions>({
     'maxDaysAhead days from today), one already expired (warning: remove or renew it), and one expiring more than ' +
     'maxDaysAhead days from today (warning; default 30, our own threshold, not SAP\'s).',
   fixable: true,
+  scope: 'system',
   defaults: { maxDaysAhead: 30 },
   optionsSchema: {
     type: 'object',

@@ -42,6 +42,7 @@ export const missingBackboneDestination = defineRule<MissingDestinationOptions>(
     'destination (type, host, port 443 and the system\'s communicationUser) to rfcDestinations; there is no fix when the ' +
     'system has no rfcDestinations mapping.',
   fixable: true,
+  scope: 'system',
   defaults: { ...BACKBONE_DESTINATION_DEFAULTS, products: ABAP_PRODUCTS, noteDownloadFromBasis: 740 },
   optionsSchema: {
     type: 'object',

@@ -15,6 +15,7 @@ export const noteAssistantSignedNotes = defineRule({
     'sourced, confidence C) or the manual Notes 2408073, 2546220 and 2508268. The fix only records that this was done: ' +
     'apply it after the change is made in the system.',
   fixable: true,
+  scope: 'system',
   defaults: {},
   optionsSchema: NO_OPTIONS_SCHEMA,
   check(file, context) {

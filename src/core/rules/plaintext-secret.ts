@@ -5,6 +5,9 @@ import { defineRule } from './rule';
 /** Keys that hold a password in practice. `secret` itself is the name of a secret-storage entry. */
 const PASSWORD_KEY = /^(pass|passwd|password|pwd|passphrase|passcode|credentials?|client[-_]?secret|api[-_]?key|token)$|[-_](pass|passwd|password|pwd)$|^(pass|passwd|password|pwd)[-_]/i;
 
+/** Every password key and every /W/ hop contains one of these (case-insensitive). */
+const MIGHT_HOLD_A_PASSWORD = /pass|pwd|credential|token|api[-_]?key|client[-_]?secret|\/W\//i;
+
 export function isPasswordKey(key: string): boolean {
   return PASSWORD_KEY.test(key);
 }
@@ -25,7 +28,8 @@ export const plaintextSecret = defineRule({
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   check(file, context) {
     const root = file.tree.root;
-    if (!root) return;
+    // Most files hold no candidate at all; one scan of the text spares the walk over every node.
+    if (!root || !MIGHT_HOLD_A_PASSWORD.test(file.text)) return;
     // Aliases share nodes: remember visits only then, so each written place is reported once.
     const visited = file.tree.hasAliases ? new Set<SourceNode>() : undefined;
     const visit = (node: SourceNode): void => {

@@ -17,6 +17,13 @@ export interface RuleDocumentation {
   /** A paragraph: what is reported, why, and how sure the facts behind it are. */
   description: string;
   fixable: boolean;
+  /**
+   * `system`: the rule only reads `file.model.systems` and reports each finding about one of
+   * them, depending on nothing but that system, the workspace index and the options. The
+   * engine may then run it on one system at a time and keep the findings of systems that did
+   * not change. Rules that read the tree, the text or top-level fields leave this unset.
+   */
+  scope?: 'system';
 }
 
 export interface RuleContext<Options> {

@@ -21,6 +21,7 @@ export const serviceConnectionWindow = defineRule<ServiceConnectionWindowOptions
     'maxWindowDays (warning; default 14, our own threshold, not SAP\'s), and a window already closed before today ' +
     '(info; fix: remove the window). Date-times that are not valid are left to the schema check.',
   fixable: true,
+  scope: 'system',
   defaults: { maxWindowDays: 14 },
   optionsSchema: {
     type: 'object',

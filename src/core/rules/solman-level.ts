@@ -23,6 +23,7 @@ export const solmanLevel = defineRule<SolmanOptions>({
     '("7.10" is 7.1). At 7.2 without `sps` it warns (declare sps so the level can be checked); a missing release is ' +
     'reported by focused-run-level. Options: minimumRelease (7.2), minimumSps (7), minimumPartnerSps (8).',
   fixable: false,
+  scope: 'system',
   defaults: { minimumRelease: 7.2, minimumSps: 7, minimumPartnerSps: 8 },
   optionsSchema: {
     type: 'object',

@@ -43,6 +43,7 @@ export const stAPiLevel = defineRule<StAPiOptions>({
     'ST-PI), ST-A/PI releases that do not read as digits and letters, and ST-PI releases other than the required one ' +
     '(such as 2008_1_700).',
   fixable: false,
+  scope: 'system',
   defaults: {
     products: ABAP_PRODUCTS,
     directMinimum: { release: '01T', sp: 1 },

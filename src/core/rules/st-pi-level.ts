@@ -21,6 +21,7 @@ export const stPiLevel = defineRule<StPiOptions>({
     'SAP recommends keeping ST-PI current, so a lower level is info. Systems with `supportConnection: none` or none ' +
     'declared are not checked, and an ST-PI release the table does not list is not reported.',
   fixable: false,
+  scope: 'system',
   defaults: { products: ABAP_PRODUCTS, minimumSp: { '2008_1_700': 20, '2008_1_710': 20, '740': 10 } },
   optionsSchema: {
     type: 'object',

@@ -21,6 +21,7 @@ export const supportRoute = defineRule({
     'focused-run` without `focusedRun:`, and a `solman:` / `focusedRun:` SID that no checked landscape file declares or ' +
     'that is declared with another product. Systems are looked up across all files checked together.',
   fixable: false,
+  scope: 'system',
   defaults: {},
   optionsSchema: NO_OPTIONS_SCHEMA,
   check(file, context) {

@@ -22,6 +22,7 @@ export const technicalUserRequired = defineRule<TechnicalUserOptions>({
     'is not declared under `users` in any checked file, or is declared with `kind: s-user`. Deactivated destinations ' +
     'are not checked.',
   fixable: false,
+  scope: 'system',
   defaults: { destinationNames: backboneSpecs(BACKBONE_DESTINATION_DEFAULTS).map((spec) => spec.name) },
   optionsSchema: {
     type: 'object',

@@ -18,6 +18,7 @@ export const unknownConnectionType = defineRule<UnknownConnectionTypeOptions>({
     'closest id; the fix renames the key to it. Types SAP adds later, or your own, can be accepted with ' +
     'additionalTypes (default: none).',
   fixable: true,
+  scope: 'system',
   defaults: { additionalTypes: [] },
   optionsSchema: {
     type: 'object',

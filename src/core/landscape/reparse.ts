@@ -1,0 +1,143 @@
+import { findSuppressions } from '../config/suppressions';
+import { loadLandscapeFile, type FileLimits, type LandscapeFile } from './file';
+import { buildSystem, keyText } from './model';
+import { parseSourceTree, type MapNode, type Pair, type SourceNode } from './sourceTree';
+import { LineIndex } from './text';
+
+/**
+ * The text of a file after an edit, parsed for the cost of the one system the edit falls in.
+ *
+ * An edit while typing changes one system of a landscape that may hold thousands. When the
+ * edit lies inside one block-style entry of `systems`, only that entry's lines are parsed again
+ * (they are valid YAML on their own), their offsets are moved to where they sit, and every node
+ * after them moves by the length the edit added. Everything else keeps its node objects, which
+ * is also what lets the rule cache (src/core/engine.ts) keep other systems' findings. Anything
+ * unusual (aliases, a syntax error, an edit across entries, a key that now clashes) takes the
+ * full parse, so the result is always what `loadLandscapeFile` would give.
+ *
+ * `previous` is consumed: its nodes are reused and moved, so it must not be used afterwards.
+ */
+export function reparseLandscapeFile(previous: LandscapeFile, text: string, limits: FileLimits): LandscapeFile {
+  return spliceOneSystem(previous, text, limits) ?? loadLandscapeFile(previous.path, text, limits);
+}
+
+const CHUNK = 512;
+
+function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimits): LandscapeFile | undefined {
+  const { tree, model } = previous;
+  const root = tree.root;
+  if (!model || !root || root.kind !== 'map' || tree.problems.length > 0 || tree.hasAliases) return undefined;
+  const systemsPair = root.entries.get('systems');
+  const systems = systemsPair?.value;
+  if (!systemsPair || systemsPair.merged || !systems || systems.kind !== 'map' || systems.flow || systems.pairs.length !== systems.entries.size) return undefined;
+  if (text.length > limits.maxFileBytes) return undefined; // the full path declines it with a message
+
+  const old = previous.text;
+  const shortest = Math.min(old.length, text.length);
+  let prefix = 0;
+  // Equal chunks first (string comparison is a memory compare), then character by character.
+  while (prefix + CHUNK <= shortest && old.slice(prefix, prefix + CHUNK) === text.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
+  while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix + CHUNK <= shortest - prefix && old.slice(old.length - suffix - CHUNK, old.length - suffix) === text.slice(text.length - suffix - CHUNK, text.length - suffix)) suffix += CHUNK;
+  while (suffix < shortest - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const editEnd = old.length - suffix;
+  const delta = text.length - old.length;
+
+  const index = entryContaining(systems, prefix);
+  if (index === -1) return undefined;
+  const pair = systems.pairs[index];
+  const indent = previous.lines.positionAt(pair.key.start).character;
+  const blockStart = pair.key.start - indent;
+  const blockEnd = blockEndOf(previous, root, systemsPair, systems, index);
+  // The edit must leave the key's indentation and the line break before the next entry alone.
+  if (prefix <= pair.key.start || editEnd > blockEnd - 1 || old.slice(blockStart, pair.key.start).trim() !== '') return undefined;
+
+  const block = parseSourceTree(text.slice(blockStart, blockEnd + delta), limits);
+  const blockRoot = block.root;
+  if (block.problems.length > 0 || block.hasAliases || !blockRoot || blockRoot.kind !== 'map' || blockRoot.pairs.length !== 1 || blockRoot.entries.size !== 1) return undefined;
+  const replacement = blockRoot.pairs[0];
+  if (replacement.key.start !== indent || replacement.value.end === replacement.key.end) return undefined;
+  const newKey = keyText(replacement.key);
+  const oldKey = keyText(pair.key);
+  if (newKey !== oldKey && systems.entries.has(newKey)) return undefined; // a duplicate: the full parse reports it
+
+  moveNodes(blockRoot, 0, blockStart);
+  for (const other of root.pairs) moveAfter(other, pair, blockEnd, delta);
+  systems.end += delta;
+  root.end += delta;
+
+  systems.pairs[index] = replacement;
+  if (newKey === oldKey) {
+    systems.entries.set(newKey, replacement);
+    systems.value[newKey] = replacement.value.value;
+  } else {
+    const entries = new Map<string, Pair>();
+    for (const entry of systems.pairs) entries.set(keyText(entry.key), entry);
+    systems.entries = entries;
+    const value: Record<string, unknown> = {};
+    for (const [key, entry] of entries) Object.defineProperty(value, key, { value: entry.value.value, enumerable: true, writable: true, configurable: true });
+    systems.value = value;
+    root.value.systems = value;
+  }
+
+  const lines = new LineIndex(text);
+  const systemsModel = model.systems.slice();
+  const modelIndex = systemsModel.findIndex((system) => system.pair === pair);
+  if (modelIndex === -1) return undefined;
+  systemsModel[modelIndex] = buildSystem(replacement);
+  return {
+    path: previous.path,
+    text,
+    lines,
+    tree: { root, problems: [], nodeCount: tree.nodeCount, hasAliases: false },
+    // Top-level fields and users lie outside the edited entry: their pairs were only moved.
+    model: { ...model, systems: systemsModel },
+    suppressions: findSuppressions(text, lines),
+  };
+}
+
+/** Index of the systems entry whose lines contain `offset`, or -1. */
+function entryContaining(systems: MapNode, offset: number): number {
+  let low = 0;
+  let high = systems.pairs.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (systems.pairs[mid].key.start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/** Where an entry's lines end: the start of the next entry's line, or of the next top-level key. */
+function blockEndOf(file: LandscapeFile, root: MapNode, systemsPair: Pair, systems: MapNode, index: number): number {
+  const next = systems.pairs[index + 1] ?? root.pairs[root.pairs.indexOf(systemsPair) + 1];
+  if (!next) return file.text.length;
+  return file.lines.lineStart(file.lines.positionAt(next.key.start).line);
+}
+
+function moveAfter(pair: Pair, skip: Pair, from: number, delta: number): void {
+  if (pair === skip) return;
+  moveNodes(pair.key, from, delta);
+  if (pair.value.kind === 'map' && pair.value.pairs.includes(skip)) {
+    for (const inner of pair.value.pairs) moveAfter(inner, skip, from, delta);
+    return; // the systems mapping itself grows in spliceOneSystem
+  }
+  moveNodes(pair.value, from, delta);
+}
+
+/** Moves every node at or after `from` by `delta` (containing nodes keep their start). */
+function moveNodes(node: SourceNode, from: number, delta: number): void {
+  if (node.end < from) return; // wholly before the edit: nothing inside moves
+  if (node.start >= from) node.start += delta;
+  if (node.end >= from) node.end += delta;
+  if (node.kind === 'map') {
+    for (const pair of node.pairs) {
+      moveNodes(pair.key, from, delta);
+      moveNodes(pair.value, from, delta);
+    }
+  } else if (node.kind === 'seq') for (const item of node.items) moveNodes(item, from, delta);
+}
