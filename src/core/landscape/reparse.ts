@@ -18,6 +18,7 @@ import { LineIndex } from './text';
  * `previous` is consumed: its nodes are reused and moved, so it must not be used afterwards.
  */
 export function reparseLandscapeFile(previous: LandscapeFile, text: string, limits: FileLimits): LandscapeFile {
+  if (text === previous.text) return previous;
   return spliceOneSystem(previous, text, limits) ?? loadLandscapeFile(previous.path, text, limits);
 }
 
