@@ -37,16 +37,6 @@ describe(RULE, () => {
     ), []);
   });
 
-  it('does not report the issue example', () => {
-    const issue = yaml(
-      'landscape: Issue',
-      'systems:',
-      '  PRD: { product: abap, supportConnection: solman, solman: SM1 }',
-      '  SM1: { product: solman, release: "7.2", sps: 8, supportConnection: direct, communicationUser: S0023456789 }',
-    );
-    expectRule(RULE, issue, []);
-  });
-
   it('takes the minimum release from options', () => {
     const options = { rules: { [RULE]: { minimumRelease: 4 } } };
     expectRule(RULE, systems('FR1: { product: focused-run, release: "3.0" }'), [{ line: 3, message: /update it to 4\.0 or higher/ }], { options });

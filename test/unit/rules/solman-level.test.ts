@@ -49,16 +49,6 @@ describe(RULE, () => {
     expectRule(RULE, yaml('landscape: Test', 'systems:', '  PRD: { product: abap, release: "7.1", sps: 1 }', '  FR1: { product: focused-run, release: "1.0" }'), []);
   });
 
-  it('does not report the issue example', () => {
-    const issue = yaml(
-      'landscape: Issue',
-      'systems:',
-      '  PRD: { product: abap, supportConnection: solman, solman: SM1 }',
-      '  SM1: { product: solman, release: "7.2", sps: 8, supportConnection: direct, communicationUser: S0023456789 }',
-    );
-    expectRule(RULE, issue, []);
-  });
-
   it('takes the minimums from options', () => {
     const options = { rules: { [RULE]: { minimumSps: 10, minimumPartnerSps: 12 } } };
     expectRule(RULE, solman('release: "7.2", sps: 9'), [{ line: 3, message: /below SPS10/ }], { options });

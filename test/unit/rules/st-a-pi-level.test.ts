@@ -47,23 +47,6 @@ describe(RULE, () => {
     expectRule(RULE, yaml('landscape: Test', 'systems:', '  PRD: { product: abap, supportConnection: direct, components: { ST-A/PI: 01A } }'), []);
   });
 
-  it('does not report the issue example', () => {
-    const issue = yaml(
-      'landscape: Issue',
-      'systems:',
-      '  PRD:',
-      '    product: abap',
-      '    components:',
-      '      SAP_BASIS: { release: "754", sp: 5 }',
-      '      ST-PI: { release: "740", sp: 22 }',
-      '      ST-A/PI: { release: "01V_731", sp: 3 }',
-      '    supportConnection: solman',
-      '    solman: SM1',
-      '  SM1: { product: solman, release: "7.2", sps: 8, supportConnection: direct, communicationUser: S0023456789 }',
-    );
-    expectRule(RULE, issue, []);
-  });
-
   it('takes the minimums from options', () => {
     const options = { rules: { [RULE]: { directMinimum: { release: '01V', sp: 2 }, focusedRunStPi: { release: '2008_1_700', sp: 30 } } } };
     expectRule(RULE, system('direct', ['ST-A/PI: { release: "01U_731", sp: 9 }']), [{ line: 7, message: /older than 01V/ }], { options });

@@ -58,23 +58,6 @@ describe(RULE, () => {
     expectRule(RULE, yaml('landscape: Test', 'systems:', '  PRD: { product: abap, supportConnection: direct, components: [ST-PI] }'), []); // the schema reports it
   });
 
-  it('does not report the issue example', () => {
-    const issue = yaml(
-      'landscape: Issue',
-      'systems:',
-      '  PRD:',
-      '    product: abap',
-      '    components:',
-      '      SAP_BASIS: { release: "754", sp: 5 }',
-      '      ST-PI: { release: "740", sp: 22 }',
-      '      ST-A/PI: { release: "01V_731", sp: 3 }',
-      '    supportConnection: solman',
-      '    solman: SM1',
-      '  SM1: { product: solman, release: "7.2", sps: 8, supportConnection: direct, communicationUser: S0023456789 }',
-    );
-    expectRule(RULE, issue, []);
-  });
-
   it('takes the minimums and products from options', () => {
     const options = { rules: { [RULE]: { minimumSp: { '740': 24, '750': 5 }, products: ['abap', 'other'] } } };
     expectRule(RULE, system('direct', ['ST-PI: { release: "740", sp: 22 }']), [{ line: 7, message: /below SP24/ }], { options });

@@ -67,24 +67,6 @@ describe(RULE, () => {
     expectRule(RULE, yaml('landscape: Test', 'users: [S0023456789]', 'systems: { PRD: abap }'), []);
   });
 
-  it('does not report the issue example', () => {
-    const issue = yaml(
-      'landscape: Issue',
-      'users:',
-      '  S0023456789: { kind: technical }',
-      'systems:',
-      '  PRD:',
-      '    product: abap',
-      '    supportConnection: solman',
-      '    solman: SM1',
-      '    rfcDestinations:',
-      '      SAPOSS: { type: "3", status: deactivated, deactivatedOn: 2026-11-10 }',
-      '      SAP-SUPPORT_PORTAL: { type: H, host: apps.support.sap.com, port: 443, user: S0023456789 }',
-      '  SM1: { product: solman, release: "7.2", sps: 8, supportConnection: direct, communicationUser: S0023456789 }',
-    );
-    expectRule(RULE, issue, []);
-  });
-
   it('takes the destination names from options', () => {
     const text = landscape([], ['rfcDestinations:', '  SAP-SUPPORT_PORTAL: { type: H, user: S1 }', '  OUR_PORTAL: { type: H, user: S2 }']);
     expectRule(RULE, text, [{ line: 7, message: /S2, the user of OUR_PORTAL/ }], { options: { rules: { [RULE]: { destinationNames: ['OUR_PORTAL'] } } } });
