@@ -1,9 +1,15 @@
 // Bundles the faces with esbuild: the CLI now, the extension once src/extension exists.
 // `vscode` is provided by the host and node-rfc is optional (needs SAP's NW RFC SDK): both stay external.
 import { build } from 'esbuild';
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: false, minify: false, logLevel: 'warning', external: ['vscode', 'node-rfc'] };
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
 if (existsSync('src/extension/extension.ts')) await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' });
+// The dashboard page: a browser bundle plus its stylesheet and the codicon font, the only files the
+// webview may load (its localResourceRoots is dist/webview).
+await build({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, minify: false, logLevel: 'warning', entryPoints: ['webview-ui/src/main.ts'], outfile: 'dist/webview/dashboard.js' });
+mkdirSync('dist/webview', { recursive: true });
+copyFileSync('webview-ui/src/dashboard.css', 'dist/webview/dashboard.css');
+for (const name of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${name}`, `dist/webview/${name}`);
 chmodSync('dist/cli.js', 0o755);

@@ -13,7 +13,7 @@ try {
   await build({ entryPoints: ['src/extension/commands.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error' });
   const { COMMANDS, CATEGORY } = require(out);
   const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
-  manifest.contributes.commands = Object.values(COMMANDS).map(({ id, title }) => ({ command: id, title, category: CATEGORY }));
+  manifest.contributes.commands = Object.values(COMMANDS).map(({ id, title, icon }) => ({ command: id, title, category: CATEGORY, ...(icon ? { icon } : {}) }));
   writeFileSync('package.json', JSON.stringify(manifest, null, 2) + '\n');
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -9,8 +9,10 @@ import { formatDay } from '../core/dates';
 import { checkLandscapes, type LandscapeText } from '../core/engine';
 import { decodeLandscapeBytes } from '../core/landscape/decode';
 import { formatJson } from '../core/report/json';
+import { formatHtml } from '../core/report/html';
 import { formatJunit } from '../core/report/junit';
 import { formatMarkdown } from '../core/report/markdown';
+import { buildReadinessModel } from '../core/report/readiness-model';
 import { formatSarif } from '../core/report/sarif';
 import { countBySeverity, plural, type ReportInput } from '../core/report/summary';
 import { formatText } from '../core/report/text';
@@ -20,7 +22,7 @@ import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
 import { LIVE_RULES } from '../core/rfc/live-rules';
 import { runImport, runVerify, type CliHelpers } from './verify';
 
-const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const EXIT_OK = 0;
@@ -37,7 +39,8 @@ Usage:
   sapready import [paths...] --system SID   print a landscape fragment (components, destinations) read from the live system
 
 Options for check:
-  --format <text|json|sarif|junit|markdown>   output format (default: text)
+  --format <text|json|sarif|junit|markdown|html>   output format (default: text; markdown and html
+                         are readiness reports: summary, matrix, RFC shutdown timeline, expiries)
   --output <file>        write the report to a file instead of standard output
   --now <YYYY-MM-DD>     the day time-dependent rules take as today (default: today, UTC)
   --config <file>        options file (default: .sapready.yaml in this folder or above)
@@ -116,6 +119,7 @@ function runCheck(args: readonly string[]): number {
     today: formatDay(options.today),
     optionsPath: options.sourcePath,
     toolVersion: version,
+    readiness: format === 'markdown' || format === 'html' ? buildReadinessModel({ files: result.files, findings: result.findings, options, toolVersion: version }) : undefined,
   };
   const color = values['no-color'] ? false : values.color === true || (values.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
   const output = render(format, report, cwd, color);
@@ -139,7 +143,7 @@ const CLI_HELPERS: CliHelpers = {
   loadOptions,
   resolveWithUsageErrors,
   render: (format, report, cwd, color) => render(format as Format, report, cwd, color),
-  formats: FORMATS,
+  formats: FORMATS.filter((format) => format !== 'html'),
 };
 
 function render(format: Format, report: ReportInput, cwd: string, color: boolean): string {
@@ -154,6 +158,9 @@ function render(format: Format, report: ReportInput, cwd: string, color: boolean
       return formatJunit(report);
     case 'markdown':
       return formatMarkdown(report);
+    case 'html':
+      if (!report.readiness) throw new UsageError('--format html is a readiness report of sapready check.');
+      return formatHtml(report.readiness);
   }
 }
 

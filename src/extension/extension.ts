@@ -5,14 +5,20 @@ import { RULES } from '../core/rules/registry';
 import { starterLandscape } from '../core/starter';
 import { LandscapeCodeActions } from './codeActions';
 import { CATEGORY, COMMANDS, type CommandName } from './commands';
+import { registerDashboard, type DashboardApi } from './dashboard/panel';
 import { LandscapeWorkspace } from './landscapeWorkspace';
 import { NoteLinks } from './noteLinks';
+import { registerRemoteSupport, type RemoteSupportApi } from './remote';
 import { RULE_DOCUMENTATION_SCHEME, RuleDocumentation, showRuleDocumentation } from './ruleDocumentation';
 import { ReadinessStatus } from './statusBar';
 
 /** What the extension offers other extensions and its own integration tests. */
 export interface SapReadinessApi {
   workspace: LandscapeWorkspace;
+  /** The readiness dashboard (its last posted model and simulated page messages, for tests). */
+  dashboard: DashboardApi;
+  /** Remote support: the two tree views, launch-plan runner, logon depot and test hooks. */
+  remote: RemoteSupportApi;
 }
 
 const LANDSCAPE_SELECTOR: vscode.DocumentSelector = [
@@ -50,14 +56,18 @@ export function activate(context: vscode.ExtensionContext): SapReadinessApi {
     newLandscapeFile: () => newLandscapeFile(workspace.snapshot?.options.today ?? dayOfTime(Date.now())),
     openSapNote: () => openSapNote(),
     showRuleDocumentation: (ruleId) => showRuleDocumentation(typeof ruleId === 'string' ? ruleId : undefined),
-    showProblems: () => vscode.commands.executeCommand('workbench.action.problems.focus'),
+    // VS Code lets no extension set the Problems filter text: open the view with its filter focused.
+    showProblems: async () => {
+      await vscode.commands.executeCommand('workbench.action.problems.focus');
+      await vscode.commands.executeCommand('problems.action.focusFilter').then(undefined, () => undefined);
+    },
   };
   for (const [name, handler] of Object.entries(handlers) as [CommandName, (...args: unknown[]) => unknown][]) {
     context.subscriptions.push(vscode.commands.registerCommand(COMMANDS[name].id, handler));
   }
   log.info(`Activated with ${RULES.length} rules (${CATEGORY}).`);
   void workspace.start().catch((error: unknown) => log.error(`Scanning the workspace failed: ${String(error)}`));
-  return { workspace };
+  return { workspace, dashboard: registerDashboard(context, workspace, log), remote: registerRemoteSupport(context, workspace) };
 }
 
 export function deactivate(): void {}

@@ -9,7 +9,7 @@ const root = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 describe('packaging', () => {
-  it('puts only the bundles, schemas, manifest, readme and licence into the VSIX', () => {
+  it('puts only the bundles (with the dashboard page), schemas, manifest, readme and licence into the VSIX', () => {
     const listed = spawnSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
     assert.equal(listed.status, 0, listed.stderr);
     assert.deepEqual(listed.stdout.trim().split('\n').sort(), [
@@ -17,6 +17,10 @@ describe('packaging', () => {
       'README.md',
       'dist/cli.js',
       'dist/extension.js',
+      'dist/webview/codicon.css',
+      'dist/webview/codicon.ttf',
+      'dist/webview/dashboard.css',
+      'dist/webview/dashboard.js',
       'package.json',
       'schemas/landscape.schema.json',
       'schemas/sapready-config.schema.json',
@@ -26,7 +30,7 @@ describe('packaging', () => {
   it('contributes exactly the commands of the command registry, in its category', () => {
     assert.deepEqual(
       manifest.contributes.commands,
-      Object.values(COMMANDS).map(({ id, title }) => ({ command: id, title, category: CATEGORY })),
+      Object.values(COMMANDS).map((command) => ({ command: command.id, title: command.title, category: CATEGORY, ...('icon' in command ? { icon: command.icon } : {}) })),
     );
   });
 

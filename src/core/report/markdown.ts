@@ -1,5 +1,7 @@
 import { sapNoteUrl } from '../catalog';
 import type { Finding } from '../findings';
+import { CELL_LABEL, EXPIRY_LABEL, READINESS_LABEL, RFC_STAGE_LABEL } from './readiness-labels';
+import type { ReadinessModel } from './readiness-model';
 import { countBySeverity, summaryLine, type ReportInput } from './summary';
 
 /** A Markdown report to paste into a change request or a pull-request comment. */
@@ -16,6 +18,7 @@ export function formatMarkdown(input: ReportInput): string {
     '| ---: | ---: | ---: | ---: | ---: |',
     `| ${counts.error} | ${counts.warning} | ${counts.info} | ${input.paths.length} | ${input.systemCount} |`,
   ];
+  if (input.readiness) out.push(...readinessSections(input.readiness));
   for (const path of input.paths) {
     const findings = input.findings.filter((finding) => finding.path === path);
     if (findings.length === 0) continue;
@@ -23,6 +26,52 @@ export function formatMarkdown(input: ReportInput): string {
     for (const finding of findings) out.push(row(finding));
   }
   return out.join('\n') + '\n';
+}
+
+/** Readiness by system, the RFC shutdown timeline and upcoming expiries, before the findings by file. */
+function readinessSections(model: ReadinessModel): string[] {
+  const { summary } = model;
+  const out: string[] = [
+    '',
+    '## Readiness by system',
+    '',
+    `${summary.ready} ready, ${summary.warnings} with warnings, ${summary.notReady} not ready.`,
+  ];
+  if (model.systems.length > 0) {
+    out.push(
+      '',
+      `| System | Product | Role | Readiness | ${model.checks.map((check) => cell(check.title)).join(' | ')} |`,
+      `| --- | --- | --- | --- | ${model.checks.map(() => '---').join(' | ')} |`,
+    );
+    for (const system of model.systems) {
+      const cells = system.cells.map((entry) => {
+        const label = CELL_LABEL[entry.state];
+        const lines = entry.findings.map((id) => model.findings[id]?.range.start.line + 1).filter((line) => !Number.isNaN(line));
+        return lines.length > 0 ? `${label} (line ${[...new Set(lines)].join(', ')})` : label;
+      });
+      out.push(`| ${cell(system.sid)} | ${cell(system.product ?? '')} | ${cell(system.role ?? '')} | ${READINESS_LABEL[system.readiness]} | ${cells.join(' | ')} |`);
+    }
+  }
+  out.push('', '## RFC shutdown timeline', '');
+  if (model.rfcTimeline.length === 0) out.push('No legacy RFC destinations.');
+  else {
+    out.push('| System | Destination | Stage | Deactivated on | May be deleted from | File |', '| --- | --- | --- | --- | --- | --- |');
+    for (const entry of model.rfcTimeline) {
+      out.push(
+        `| ${cell(entry.sid)} | \`${cell(entry.destination).replace(/`/g, "'")}\` | ${RFC_STAGE_LABEL[entry.stage]}${entry.certain ? '' : ' (probably legacy)'} | ${entry.deactivatedOn ?? ''} | ${entry.removableFrom ?? ''} | ${cell(entry.file)}:${entry.range.start.line + 1} |`,
+      );
+    }
+  }
+  out.push('', '## Upcoming expiries', '');
+  if (model.expiries.length === 0) out.push('No logon data or open service connections.');
+  else {
+    out.push('| System | What | Expires | Days left | State | File |', '| --- | --- | --- | ---: | --- | --- |');
+    for (const entry of model.expiries) {
+      const what = entry.kind === 'logon-data' ? `Logon data: ${entry.what}` : `Service connection: ${entry.what}`;
+      out.push(`| ${cell(entry.sid)} | ${cell(what)} | ${cell(entry.date ?? '')} | ${entry.daysLeft ?? ''} | ${EXPIRY_LABEL[entry.state]} | ${cell(entry.file)}:${entry.range.start.line + 1} |`);
+    }
+  }
+  return out;
 }
 
 function row(finding: Finding): string {

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../findings';
 import type { Rule } from '../rules/rule';
 import { sapNoteUrl } from '../catalog';
+import type { ReadinessModel } from './readiness-model';
 
 /** What every report format is built from: the same data the editor and dashboard show. */
 export interface ReportInput {
@@ -14,11 +15,13 @@ export interface ReportInput {
   today: string;
   optionsPath?: string;
   toolVersion: string;
+  /** The readiness model (matrix, RFC timeline, expiries) for the Markdown and HTML reports. */
+  readiness?: ReadinessModel;
 }
 
 export type SeverityCounts = Record<Severity, number>;
 
-export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+export function countBySeverity(findings: readonly Pick<Finding, 'severity'>[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.severity]++;
   return counts;

@@ -1,0 +1,458 @@
+import { findConnectionType, sapNoteUrl, type ConnectionType } from '../catalog';
+import { parseDateTime } from '../dates';
+import type { LandscapeModel, ServiceConnectionDeclaration, SystemDeclaration } from '../landscape/model';
+import type { ScalarNode } from '../landscape/sourceTree';
+import { checkHost, checkPattern, checkUser, isRefusal, refuse, unsafeValue, type Refusal } from './validate';
+
+/**
+ * Pure "launch plans": what opening a service connection would do, as plain data (file contents,
+ * argument arrays, URLs), computed from the landscape and checked before anything runs. The
+ * extension executes a plan; tests read it. Nothing here touches a file, a process or a clipboard.
+ */
+interface PlanBase {
+  sid: string;
+  typeId: string;
+  /** One line for the confirmation and the notification, e.g. "PRD: R/3 Support". */
+  title: string;
+  /** The declared open window, shown with the plan. */
+  window?: { from: string; until?: string };
+}
+
+/** A SAP GUI shortcut (`.sap`) to write to a private temporary folder and open with the OS handler. */
+export interface ShortcutFilePlan extends PlanBase {
+  kind: 'shortcut-file';
+  fileName: string;
+  contents: string;
+}
+
+export interface UrlPlan extends PlanBase {
+  kind: 'url';
+  url: string;
+}
+
+/** A program run in a terminal with an argument array; no shell ever sees these values. */
+export interface TerminalPlan extends PlanBase {
+  kind: 'terminal';
+  command: string;
+  args: string[];
+}
+
+export interface UriPlan extends PlanBase {
+  kind: 'uri';
+  uri: string;
+}
+
+/** A Remote Desktop connection file, written like a shortcut. */
+export interface RdpFilePlan extends PlanBase {
+  kind: 'rdp-file';
+  fileName: string;
+  contents: string;
+}
+
+export interface ClipboardPlan extends PlanBase {
+  kind: 'clipboard';
+  text: string;
+  /** What the text is, for the message ("JDBC URL"). */
+  what: string;
+}
+
+/** No client we can start: the SAP Note(s) and the connection details to act on by hand. */
+export interface NoteAndDetailsPlan extends PlanBase {
+  kind: 'note-and-details';
+  noteUrls: string[];
+  details: string[];
+}
+
+export type LaunchPlan = ShortcutFilePlan | UrlPlan | TerminalPlan | UriPlan | RdpFilePlan | ClipboardPlan | NoteAndDetailsPlan;
+export type LaunchPlanKind = LaunchPlan['kind'];
+
+export interface ConnectOptions {
+  /** Path of `sapshcut` (SAP GUI for Windows); when set, SAP GUI types run it instead of writing a `.sap` file. */
+  sapshcut?: string;
+  /** SAP GUI logon language for the shortcut (default EN). */
+  language?: string;
+  /** SAP user for the shortcut's `[User] Name` (never a password). */
+  sapUser?: string;
+  /** Client programs (default: ssh, telnet, hdbsql). */
+  ssh?: string;
+  telnet?: string;
+  hdbsql?: string;
+  /** HANA MDC: tenant database name for `hdbsql -d` (default SYSTEMDB). */
+  hanaTenant?: string;
+}
+
+/** The landscape-wide values a plan needs: today only the SAP router prefix. */
+export type LandscapeContext = Pick<LandscapeModel, 'saprouter'>;
+
+export const SAP_GUI_TYPES: readonly string[] = ['r3-support', 'r3-support-snc', 'sapgui-browser', 'sap-ni'];
+export const URL_TYPES: readonly string[] = ['http-connect', 'http-connect-snc', 'http-tools', 'business-client', 'solution-manager', 'solution-manager-diagnostics', 'nw-mobile-java'];
+
+/** Paths appended to the system's HTTPS address (conventions, confidence C; "/" where none is known). */
+const URL_PATHS: Record<string, string> = {
+  'business-client': '/sap/bc/nwbc',
+  'solution-manager': '/sap/bc/ui2/flp',
+  'solution-manager-diagnostics': '/sap/bc/ui2/flp',
+};
+
+/** Ports by convention for instance number NN (SAP documentation, confidence S). */
+export function conventionalPorts(instance: string): { dispatcher: number; gateway: number; messageServer: number; http: number; https: number; hanaSystemDb: number; hanaSingle: number; hanaFirstTenant: number } {
+  const nn = Number(instance);
+  return {
+    dispatcher: 3200 + nn,
+    gateway: 3300 + nn,
+    messageServer: 3600 + nn,
+    http: 8000 + nn,
+    https: 44300 + nn,
+    hanaSystemDb: 30013 + nn * 100,
+    hanaSingle: 30015 + nn * 100,
+    hanaFirstTenant: 30040 + nn * 100,
+  };
+}
+
+const INSTANCE = /^\d{2}$/;
+const CLIENT = /^\d{3}$/;
+const SID = /^[A-Z][A-Z0-9]{2}$/;
+
+/** The route prefix to SAP from the landscape's `saprouter`, checked; '' when there is none. */
+export function checkedRouterPrefix(landscape: LandscapeContext): string | Refusal {
+  const route = landscape.saprouter?.value;
+  if (route === undefined || route === '') return '';
+  if (route.trim().toUpperCase() === 'NO_CONNECTION') return refuse('saprouter is NO_CONNECTION, which blocks service connections.', 'saprouter');
+  const unsafe = unsafeValue('saprouter', route);
+  if (unsafe) return unsafe;
+  const hops = /^(\/[A-Za-z]\/[^/]+)+$/.test(route) ? [...route.matchAll(/\/([A-Za-z])\/([^/]+)/g)] : undefined;
+  if (!hops) return refuse(`saprouter ${JSON.stringify(route)} is not a route string (/H/host/S/service...).`, 'saprouter');
+  for (const [, letter, value] of hops) {
+    const hop = letter.toUpperCase();
+    if (hop === 'W') return refuse('saprouter carries a /W/ router password; it is never put into a shortcut or an argument. Remove it from the landscape file.', 'saprouter');
+    if (hop === 'H') {
+      const bad = checkHost('saprouter', value);
+      if (bad) return bad;
+    } else if (hop === 'S') {
+      if (!/^[A-Za-z0-9_]+$/.test(value)) return refuse(`saprouter service ${JSON.stringify(value)} is not a port or service name.`, 'saprouter');
+    } else return refuse(`saprouter hop /${letter}/ is not a router hop (/H/, /S/).`, 'saprouter');
+  }
+  return route.replace(/\/([hsw])\//g, (_, letter: string) => `/${letter.toUpperCase()}/`);
+}
+
+/** The SAP router route to the system's dispatcher: the landscape's prefix + `/H/host/S/32NN`. */
+export function sapRouterRoute(system: SystemDeclaration, landscape: LandscapeContext): string | Refusal {
+  const prefix = checkedRouterPrefix(landscape);
+  if (isRefusal(prefix)) return prefix;
+  const host = required(system, 'host');
+  if (isRefusal(host)) return host;
+  const instance = required(system, 'instance');
+  if (isRefusal(instance)) return instance;
+  const bad = checkHost('host', host) ?? checkPattern('instance', instance, INSTANCE, 'a two-digit instance number');
+  if (bad) return bad;
+  return `${prefix}/H/${host}/S/${conventionalPorts(instance).dispatcher}`;
+}
+
+function required(system: SystemDeclaration, field: 'host' | 'instance' | 'client'): string | Refusal {
+  const value = system[field]?.value;
+  if (value === undefined || value === '') return refuse(`${system.sid} declares no ${field}; add it to the landscape file.`, field);
+  return value;
+}
+
+/** Undefined when the connection is open at `now`; else why not, with the window shown. */
+export function windowRefusal(connection: ServiceConnectionDeclaration, sid: string, now: number): Refusal | undefined {
+  const name = findConnectionType(connection.typeId)?.name ?? connection.typeId;
+  if (!connection.from) return refuse(`The ${name} connection of ${sid} has no open window (serviceConnections.${connection.typeId}.window): it is closed.`, `serviceConnections.${connection.typeId}.window`);
+  const from = parseDateTime(connection.from.value);
+  const until = connection.until && parseDateTime(connection.until.value);
+  const shown = `${connection.from.value} - ${connection.until?.value ?? 'open end'}`;
+  if (from === undefined || (connection.until && until === undefined)) return refuse(`The window of the ${name} connection of ${sid} (${shown}) is not a pair of ISO date-times.`, `serviceConnections.${connection.typeId}.window`);
+  if (now < from) return refuse(`The ${name} connection of ${sid} is not open yet: its window is ${shown}.`, `serviceConnections.${connection.typeId}.window`);
+  if (until !== undefined && now >= until) return refuse(`The ${name} connection of ${sid} is closed: its window was ${shown}.`, `serviceConnections.${connection.typeId}.window`);
+  return undefined;
+}
+
+function scalarField(connection: ServiceConnectionDeclaration, key: string): unknown {
+  const value = connection.node?.entries.get(key)?.value;
+  return value?.kind === 'scalar' ? (value as ScalarNode).value : undefined;
+}
+
+/** Port and user of a service connection, read from the model's node (the model does not type them). */
+function connectionPort(connection: ServiceConnectionDeclaration): number | Refusal | undefined {
+  const raw = scalarField(connection, 'port');
+  if (raw === undefined || raw === null) return undefined;
+  const port = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return refuse(`serviceConnections.${connection.typeId}.port ${JSON.stringify(raw)} is not a port (1-65535).`, `serviceConnections.${connection.typeId}.port`);
+  return port;
+}
+
+function connectionUser(connection: ServiceConnectionDeclaration): string | Refusal | undefined {
+  const raw = scalarField(connection, 'user');
+  if (raw === undefined || raw === null) return undefined;
+  const field = `serviceConnections.${connection.typeId}.user`;
+  return checkUser(field, String(raw)) ?? String(raw);
+}
+
+/**
+ * The plan to open `typeId` for `system`, or why not. `now` is milliseconds since the epoch;
+ * `trusted` is the workspace's trust (nothing opens from an untrusted workspace).
+ */
+export function planConnection(
+  system: SystemDeclaration,
+  typeId: string,
+  landscape: LandscapeContext,
+  options: ConnectOptions & { trusted?: boolean },
+  now: number,
+): LaunchPlan | Refusal {
+  if (options.trusted === false) return refuse('This workspace is not trusted: no connection is opened from it. Trust the workspace first (Workspaces: Manage Workspace Trust).');
+  const type = findConnectionType(typeId);
+  if (!type) return refuse(`${JSON.stringify(typeId)} is not a known connection type.`);
+  const sidBad = checkPattern('SID', system.sid, SID, 'a SID (three characters, A-Z/0-9, starting with a letter)');
+  if (sidBad) return sidBad;
+  const connection = system.serviceConnections.find((candidate) => candidate.typeId === typeId);
+  if (!connection) return refuse(`${system.sid} declares no ${type.name} service connection (serviceConnections.${typeId}).`, `serviceConnections.${typeId}`);
+  const closed = windowRefusal(connection, system.sid, now);
+  if (closed) return closed;
+  const base: PlanBase = {
+    sid: system.sid,
+    typeId,
+    title: `${system.sid}: ${type.name}`,
+    window: { from: connection.from!.value, ...(connection.until ? { until: connection.until.value } : {}) },
+  };
+  const context = resolveTarget(system, connection);
+  if (isRefusal(context)) return context;
+  for (const [field, value] of Object.entries({ language: options.language, sapUser: options.sapUser, hanaTenant: options.hanaTenant })) {
+    if (value !== undefined) {
+      const bad = field === 'sapUser' ? checkUser(field, value) : unsafeValue(field, value);
+      if (bad) return bad;
+    }
+  }
+  for (const [field, value] of Object.entries({ sapshcut: options.sapshcut, ssh: options.ssh, telnet: options.telnet, hdbsql: options.hdbsql })) {
+    // Program paths come from settings, not the landscape; still, a path with a line break or a quote is a mistake.
+    if (value !== undefined && (value.trim() === '' || /[\r\n"'`$;&|<>]/.test(value))) return refuse(`The ${field} program path ${JSON.stringify(value)} is not usable.`, field);
+  }
+  if (SAP_GUI_TYPES.includes(typeId)) return sapGuiPlan(base, system, type, landscape, context, options);
+  if (URL_TYPES.includes(typeId)) return urlPlan(base, system, context);
+  switch (typeId) {
+    case 'ssh':
+    case 'telnet':
+      return osTerminalPlan(base, typeId, context, options);
+    case 'vnc': {
+      const host = need(context.host, 'host', system.sid);
+      if (isRefusal(host)) return host;
+      return { ...base, kind: 'uri', uri: `vnc://${bracketed(host)}:${context.port ?? 5900}` };
+    }
+    case 'wts':
+    case 'wts-nla':
+      return rdpPlan(base, typeId, system, context);
+    case 'hana':
+    case 'hana-mdc':
+      return hanaPlan(base, typeId, system, context, options);
+    case 'jdbc-odbc':
+    case 'sap-db':
+      return clipboardPlan(base, typeId, system, context);
+    default:
+      return notePlan(base, type, system, landscape, context);
+  }
+}
+
+interface Target {
+  /** Service connection host, else the system's host; validated. */
+  host?: string;
+  instance?: string;
+  client?: string;
+  port?: number;
+  user?: string;
+}
+
+function resolveTarget(system: SystemDeclaration, connection: ServiceConnectionDeclaration): Target | Refusal {
+  const target: Target = {};
+  const hostField = connection.host ? `serviceConnections.${connection.typeId}.host` : 'host';
+  const host = connection.host?.value ?? system.host?.value;
+  if (host !== undefined) {
+    const bad = checkHost(hostField, host);
+    if (bad) return bad;
+    target.host = host;
+  }
+  if (system.instance) {
+    const bad = checkPattern('instance', system.instance.value, INSTANCE, 'a two-digit instance number');
+    if (bad) return bad;
+    target.instance = system.instance.value;
+  }
+  if (system.client) {
+    const bad = checkPattern('client', system.client.value, CLIENT, 'a three-digit client');
+    if (bad) return bad;
+    target.client = system.client.value;
+  }
+  const port = connectionPort(connection);
+  if (isRefusal(port)) return port;
+  if (port !== undefined) target.port = port;
+  const user = connectionUser(connection);
+  if (isRefusal(user)) return user;
+  if (user !== undefined) target.user = user;
+  return target;
+}
+
+function need(value: string | undefined, field: 'host' | 'instance', sid: string): string | Refusal {
+  return value ?? refuse(`${sid} declares no ${field}; add it to the landscape file.`, field);
+}
+
+function bracketed(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+function sapGuiPlan(base: PlanBase, system: SystemDeclaration, type: ConnectionType, landscape: LandscapeContext, target: Target, options: ConnectOptions): LaunchPlan | Refusal {
+  const host = need(target.host, 'host', system.sid);
+  if (isRefusal(host)) return host;
+  const instance = need(target.instance, 'instance', system.sid);
+  if (isRefusal(instance)) return instance;
+  const prefix = checkedRouterPrefix(landscape);
+  if (isRefusal(prefix)) return prefix;
+  const guiParm = `${prefix}/H/${host}/S/${target.port ?? conventionalPorts(instance).dispatcher}`;
+  const language = options.language ?? 'EN';
+  const title = `${system.sid} ${type.name}`;
+  if (options.sapshcut) {
+    // sapshcut's switches (community-documented, confidence C); each value is one argument.
+    const args = [`-system=${system.sid}`, `-guiparm=${guiParm}`];
+    if (target.client) args.push(`-client=${target.client}`);
+    if (options.sapUser) args.push(`-user=${options.sapUser}`);
+    args.push(`-language=${language}`, '-reuse=1');
+    return { ...base, kind: 'terminal', command: options.sapshcut, args };
+  }
+  // The .sap shortcut format is community-documented (confidence C). There is deliberately no
+  // password line: SAP Logon disables saved passwords by default (SAP Note 146173).
+  const lines = [
+    '[System]',
+    `Name=${system.sid}`,
+    `Description=${title}`,
+    ...(target.client ? [`Client=${target.client}`] : []),
+    `GuiParm=${guiParm}`,
+    '[User]',
+    `Name=${options.sapUser ?? ''}`,
+    `Language=${language}`,
+    '[Function]',
+    'Command=',
+    'Type=Transaction',
+    `Title=${title}`,
+    '[Configuration]',
+    '[Options]',
+    'Reuse=1',
+    '',
+  ];
+  return { ...base, kind: 'shortcut-file', fileName: `${system.sid}-${base.typeId}.sap`, contents: lines.join('\r\n') };
+}
+
+function urlPlan(base: PlanBase, system: SystemDeclaration, target: Target): LaunchPlan | Refusal {
+  const host = need(target.host, 'host', system.sid);
+  if (isRefusal(host)) return host;
+  let port = target.port;
+  if (port === undefined) {
+    const instance = need(target.instance, 'instance', system.sid);
+    if (isRefusal(instance)) return refuse(`${system.sid} declares neither an instance (for HTTPS port 443NN) nor serviceConnections.${base.typeId}.port.`, 'instance');
+    port = conventionalPorts(instance).https;
+  }
+  const scheme = port === 80 || (port >= 8000 && port <= 8099) ? 'http' : 'https';
+  const defaultPort = scheme === 'http' ? 80 : 443;
+  const url = `${scheme}://${bracketed(host)}${port === defaultPort ? '' : `:${port}`}${URL_PATHS[base.typeId] ?? '/'}`;
+  // A second opinion from the URL parser: the host must come out exactly as validated.
+  const parsed = new URL(url);
+  if (parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase() !== host.replace(/^\[|\]$/g, '').toLowerCase() && !host.includes(':')) return refuse(`host ${JSON.stringify(host)} does not make a valid URL.`, 'host');
+  return { ...base, kind: 'url', url };
+}
+
+function osTerminalPlan(base: PlanBase, typeId: 'ssh' | 'telnet', target: Target, options: ConnectOptions): LaunchPlan | Refusal {
+  if (!target.host) return refuse(`${base.sid} declares no host (nor serviceConnections.${typeId}.host).`, 'host');
+  if (typeId === 'ssh') {
+    const args = [...(target.user ? ['-l', target.user] : []), '-p', String(target.port ?? 22), '--', target.host];
+    return { ...base, kind: 'terminal', command: options.ssh ?? 'ssh', args };
+  }
+  const args = [...(target.user ? ['-l', target.user] : []), target.host, String(target.port ?? 23)];
+  return { ...base, kind: 'terminal', command: options.telnet ?? 'telnet', args };
+}
+
+function rdpPlan(base: PlanBase, typeId: 'wts' | 'wts-nla', system: SystemDeclaration, target: Target): LaunchPlan | Refusal {
+  const host = need(target.host, 'host', system.sid);
+  if (isRefusal(host)) return host;
+  const nla = typeId === 'wts-nla' ? 1 : 0;
+  // Remote Desktop file settings as Microsoft documents them; no password is ever written.
+  const lines = [
+    `full address:s:${bracketed(host)}:${target.port ?? 3389}`,
+    ...(target.user ? [`username:s:${target.user}`] : []),
+    'prompt for credentials:i:1',
+    `enablecredsspsupport:i:${nla}`,
+    `authentication level:i:${nla ? 2 : 0}`,
+    'screen mode id:i:1',
+    '',
+  ];
+  return { ...base, kind: 'rdp-file', fileName: `${system.sid}-${typeId}.rdp`, contents: lines.join('\r\n') };
+}
+
+function hanaPlan(base: PlanBase, typeId: 'hana' | 'hana-mdc', system: SystemDeclaration, target: Target, options: ConnectOptions): LaunchPlan | Refusal {
+  const host = need(target.host, 'host', system.sid);
+  if (isRefusal(host)) return host;
+  let port = target.port;
+  if (port === undefined) {
+    const instance = need(target.instance, 'instance', system.sid);
+    if (isRefusal(instance)) return instance;
+    const ports = conventionalPorts(instance);
+    // Single container: 3NN15. MDC: the system database's SQL port 3NN13, which routes to a tenant named with -d.
+    port = typeId === 'hana' ? ports.hanaSingle : ports.hanaSystemDb;
+  }
+  const args = ['-n', `${bracketed(host)}:${port}`];
+  if (typeId === 'hana-mdc') args.push('-d', options.hanaTenant ?? 'SYSTEMDB');
+  if (target.user) args.push('-u', target.user);
+  return { ...base, kind: 'terminal', command: options.hdbsql ?? 'hdbsql', args };
+}
+
+function clipboardPlan(base: PlanBase, typeId: 'jdbc-odbc' | 'sap-db', system: SystemDeclaration, target: Target): LaunchPlan | Refusal {
+  const host = need(target.host, 'host', system.sid);
+  if (isRefusal(host)) return host;
+  if (typeId === 'sap-db') {
+    // SAP MaxDB (SAP DB) JDBC URL; X Server port 7210 by default (confidence C).
+    return { ...base, kind: 'clipboard', what: 'SAP MaxDB JDBC URL', text: `jdbc:sapdb://${bracketed(host)}:${target.port ?? 7210}/${system.sid}` };
+  }
+  if (system.product?.value === 'hana' || target.port === undefined) {
+    if (target.port === undefined && system.product?.value !== 'hana') return refuse(`${system.sid} is not a HANA database and serviceConnections.jdbc-odbc declares no port: the connection string needs one.`, 'serviceConnections.jdbc-odbc.port');
+    let port = target.port;
+    if (port === undefined) {
+      const instance = need(target.instance, 'instance', system.sid);
+      if (isRefusal(instance)) return instance;
+      port = conventionalPorts(instance).hanaSingle;
+    }
+    return { ...base, kind: 'clipboard', what: 'SAP HANA JDBC URL', text: `jdbc:sap://${bracketed(host)}:${port}/` };
+  }
+  return { ...base, kind: 'clipboard', what: 'database address (host:port)', text: `${bracketed(host)}:${target.port}` };
+}
+
+function notePlan(base: PlanBase, type: ConnectionType, system: SystemDeclaration, landscape: LandscapeContext, target: Target): LaunchPlan | Refusal {
+  const details = [`System: ${system.sid}${system.product ? ` (${system.product.value})` : ''}`, `Connection type: ${type.name} (${type.id})`];
+  if (target.host) details.push(`Host: ${target.host}`);
+  if (target.instance) details.push(`Instance: ${target.instance}`);
+  if (target.client) details.push(`Client: ${target.client}`);
+  if (target.port !== undefined) details.push(`Port: ${target.port}`);
+  if (target.user) details.push(`User: ${target.user}`);
+  if (target.host && target.instance) {
+    const route = sapRouterRoute(system, landscape);
+    if (!isRefusal(route)) details.push(`SAP router route: ${route}`);
+  }
+  if (base.window) details.push(`Open: ${base.window.from} - ${base.window.until ?? 'open end'}`);
+  return { ...base, kind: 'note-and-details', noteUrls: type.notes.map((note) => sapNoteUrl(note)), details };
+}
+
+/** How each connection type opens, for menus and the README. */
+export function planKindOf(typeId: string, options: ConnectOptions = {}): LaunchPlanKind {
+  if (SAP_GUI_TYPES.includes(typeId)) return options.sapshcut ? 'terminal' : 'shortcut-file';
+  if (URL_TYPES.includes(typeId)) return 'url';
+  switch (typeId) {
+    case 'ssh':
+    case 'telnet':
+    case 'hana':
+    case 'hana-mdc':
+      return 'terminal';
+    case 'vnc':
+      return 'uri';
+    case 'wts':
+    case 'wts-nla':
+      return 'rdp-file';
+    case 'jdbc-odbc':
+    case 'sap-db':
+      return 'clipboard';
+    default:
+      return 'note-and-details';
+  }
+}

@@ -1,0 +1,355 @@
+import { sapNoteUrl } from '../catalog';
+import type { ResolvedOptions } from '../config/options';
+import { dayOfTime, dayStartTime, formatDay, parseDateTime, parseDay } from '../dates';
+import { SEVERITY_ORDER, type Finding, type Severity } from '../findings';
+import type { LandscapeFile } from '../landscape/file';
+import type { SystemDeclaration } from '../landscape/model';
+import type { Range } from '../landscape/text';
+import { systemReadiness, type Readiness } from '../readiness';
+import { LEGACY_DESTINATION_DEFAULTS, legacyVerdict, type LegacyDestinationOptions } from '../rules/legacy-destinations';
+import { ABAP_PRODUCTS, BACKBONE_DESTINATION_DEFAULTS, backboneSpecs, findDestination, type BackboneDestinationOptions } from '../rules/levels-shared';
+import { SOON_DAYS } from './readiness-labels';
+import { countBySeverity, type SeverityCounts } from './summary';
+
+/**
+ * The one readiness model the dashboard, the HTML report and the Markdown report render: a
+ * summary, a matrix of systems x readiness checks, the RFC shutdown timeline and the upcoming
+ * expiries. Plain JSON (no class instances, no functions), so the extension can post it to the
+ * webview as it is.
+ */
+export interface ReadinessModel {
+  /** ISO day the time-dependent rules took as today. */
+  today: string;
+  /** The options file the check used, as the face shows it; undefined for defaults. */
+  optionsPath?: string;
+  toolVersion: string;
+  summary: ReadinessSummary;
+  checks: readonly ReadinessCheckColumn[];
+  systems: SystemRow[];
+  rfcTimeline: RfcTimelineEntry[];
+  expiries: ExpiryEntry[];
+  findings: ModelFinding[];
+  files: ModelFile[];
+}
+
+export interface ReadinessSummary {
+  files: number;
+  systems: number;
+  ready: number;
+  warnings: number;
+  notReady: number;
+  findings: SeverityCounts;
+}
+
+export type CheckId = 'backbone' | 'technical-user' | 'st-pi' | 'snote' | 'legacy-rfc' | 'logon-data' | 'service-connections' | 'other';
+
+export interface ReadinessCheckColumn {
+  id: CheckId;
+  title: string;
+  /** Rule ids whose findings fill the column; `other` takes every rule no column names. */
+  rules: readonly string[];
+}
+
+/** The matrix columns and the rules behind each. */
+export const READINESS_CHECKS: readonly ReadinessCheckColumn[] = [
+  { id: 'backbone', title: 'Backbone destinations', rules: ['missing-backbone-destination', 'backbone-destination-config'] },
+  { id: 'technical-user', title: 'Technical user', rules: ['technical-user-required'] },
+  { id: 'st-pi', title: 'ST-PI / ST-A/PI', rules: ['st-pi-level', 'st-a-pi-level'] },
+  { id: 'snote', title: 'SNOTE signed notes', rules: ['note-assistant-signed-notes'] },
+  { id: 'legacy-rfc', title: 'Legacy RFC', rules: ['legacy-rfc-destination', 'legacy-rfc-removable'] },
+  { id: 'logon-data', title: 'Logon data', rules: ['logon-data-expiry'] },
+  { id: 'service-connections', title: 'Service connections', rules: ['service-connection-window', 'unknown-connection-type'] },
+  { id: 'other', title: 'Other', rules: [] },
+];
+
+/** ok: checked, nothing found; n/a: the check does not apply to the system; off: its rules are disabled. */
+export type CellState = 'ok' | 'info' | 'warning' | 'error' | 'n/a' | 'off';
+
+export interface SourceLocation {
+  /** The path or URI as the face knows it (the editor reveals it). */
+  path: string;
+  /** The path as a reader sees it (relative to the workspace or the current folder). */
+  file: string;
+  range: Range;
+}
+
+export interface ModelFinding extends SourceLocation {
+  /** Index into `ReadinessModel.findings`. */
+  id: number;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  sid?: string;
+  check: CheckId;
+  notes: { number: string; url: string }[];
+}
+
+export interface MatrixCell {
+  check: CheckId;
+  state: CellState;
+  /** Ids of the findings behind the state, worst first. */
+  findings: number[];
+  /** Why the cell is n/a or off. */
+  reason?: string;
+}
+
+export interface SystemRow extends SourceLocation {
+  sid: string;
+  product?: string;
+  role?: string;
+  readiness: Readiness;
+  counts: SeverityCounts;
+  cells: MatrixCell[];
+}
+
+export type RfcStage = 'active' | 'watching' | 'removable' | 'undated';
+
+export interface RfcTimelineEntry extends SourceLocation {
+  sid: string;
+  destination: string;
+  stage: RfcStage;
+  /** A known legacy name or target (false: the name only suggests it). */
+  certain: boolean;
+  reason: string;
+  deactivatedOn?: string;
+  /** deactivatedOn plus the observation days of legacy-rfc-removable. */
+  removableFrom?: string;
+  findings: number[];
+}
+
+/** expired: in the past; soon: within SOON_DAYS from today; later: after that; missing: no date written. */
+export type ExpiryState = 'expired' | 'soon' | 'later' | 'missing';
+
+export { SOON_DAYS } from './readiness-labels';
+
+export interface ExpiryEntry extends SourceLocation {
+  sid: string;
+  kind: 'logon-data' | 'service-connection';
+  /** User and client of logon data, or the connection type id. */
+  what: string;
+  /** The day (logon data) or date-time (service connection) as written; undefined when missing. */
+  date?: string;
+  /** Whole days from today to the date (negative: past). */
+  daysLeft?: number;
+  state: ExpiryState;
+  findings: number[];
+}
+
+export interface ModelFile {
+  path: string;
+  file: string;
+  systems: number;
+  findings: number;
+}
+
+export interface ReadinessModelInput {
+  files: readonly LandscapeFile[];
+  findings: readonly Finding[];
+  options: ResolvedOptions;
+  toolVersion: string;
+  /** The options file as the face shows it (defaults to options.sourcePath). */
+  optionsPath?: string;
+  /** How a path or URI is shown to a reader (default: unchanged). */
+  displayPath?: (path: string) => string;
+}
+
+const COLUMN_OF_RULE = new Map<string, CheckId>(READINESS_CHECKS.flatMap((check) => check.rules.map((rule) => [rule, check.id] as [string, CheckId])));
+
+export function checkOfRule(ruleId: string): CheckId {
+  return COLUMN_OF_RULE.get(ruleId) ?? 'other';
+}
+
+export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel {
+  const show = input.displayPath ?? ((path: string) => path);
+  const { options } = input;
+  const today = options.today;
+  const findings: ModelFinding[] = input.findings.map((finding, id) => ({
+    id,
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    path: finding.path,
+    file: show(finding.path),
+    range: finding.range,
+    sid: finding.sid,
+    check: checkOfRule(finding.ruleId),
+    notes: finding.notes.filter((note) => /^\d+$/.test(note)).map((note) => ({ number: note, url: sapNoteUrl(note) })),
+  }));
+  /** Findings of one column about one system that lie inside the given source ranges. */
+  const findingsIn = (path: string, sid: string, check: CheckId, ...ranges: Range[]): number[] =>
+    findings.filter((finding) => finding.check === check && finding.sid === sid && finding.path === path && within(finding.range, ...ranges)).map((finding) => finding.id);
+
+  const readiness = new Map(systemReadiness(input.files, input.findings).map((entry) => [entry.sid, entry]));
+  const systems: SystemRow[] = [];
+  const rfcTimeline: RfcTimelineEntry[] = [];
+  const expiries: ExpiryEntry[] = [];
+  const legacyOptions = ruleOptions<LegacyDestinationOptions | undefined>(options, 'legacy-rfc-destination', undefined) ?? ruleOptions<LegacyDestinationOptions>(options, 'legacy-rfc-removable', LEGACY_DESTINATION_DEFAULTS);
+  const observationDays = (ruleOptions<{ observationDays?: number }>(options, 'legacy-rfc-removable', {}) ?? {}).observationDays ?? 14;
+  const seen = new Set<string>();
+
+  for (const file of input.files) {
+    const at = (span: { start: number; end: number }): SourceLocation => ({ path: file.path, file: show(file.path), range: file.lines.rangeOf(span) });
+    for (const system of file.model?.systems ?? []) {
+      // A duplicate declaration is a finding of its own; the matrix shows the first one.
+      if (seen.has(system.sid)) continue;
+      seen.add(system.sid);
+      const own = findings.filter((finding) => finding.sid === system.sid);
+      const cells = READINESS_CHECKS.map((check) => cellFor(check, system, own, options));
+      const entry = readiness.get(system.sid);
+      systems.push({
+        ...at(system.pair.key),
+        sid: system.sid,
+        product: system.product?.value,
+        role: system.role?.value,
+        readiness: entry?.readiness ?? 'ready',
+        counts: countBySeverity(own),
+        cells,
+      });
+
+      for (const destination of system.rfcDestinations) {
+        const verdict = legacyVerdict(destination, legacyOptions);
+        if (!verdict) continue;
+        const location = at(destination.pair.key);
+        const deactivated = destination.status?.value === 'deactivated';
+        const day = destination.deactivatedOn && parseDay(destination.deactivatedOn.value);
+        const removable = day === undefined ? undefined : day + observationDays;
+        const stage: RfcStage = !deactivated ? 'active' : removable === undefined ? 'undated' : today < removable ? 'watching' : 'removable';
+        const related = findingsIn(file.path, system.sid, 'legacy-rfc', file.lines.rangeOf({ start: destination.pair.key.start, end: destination.pair.value.end }));
+        rfcTimeline.push({
+          ...location,
+          sid: system.sid,
+          destination: destination.name,
+          stage,
+          certain: verdict.certain,
+          reason: verdict.reason,
+          deactivatedOn: day === undefined ? undefined : formatDay(day),
+          removableFrom: removable === undefined ? undefined : formatDay(removable),
+          findings: related,
+        });
+      }
+
+      for (const logon of system.logonData) {
+        const what = [logon.user && `user ${logon.user.value}`, logon.client && `client ${logon.client.value}`].filter(Boolean).join(', ') || 'logon data';
+        const span = logon.expires?.pair.value ?? logon.user?.pair.key ?? logon.node;
+        const location = at(span);
+        const day = logon.expires && parseDay(logon.expires.value);
+        const daysLeft = day === undefined ? undefined : day - today;
+        expiries.push({
+          ...location,
+          sid: system.sid,
+          kind: 'logon-data',
+          what,
+          date: logon.expires?.value,
+          daysLeft,
+          state: expiryState(daysLeft),
+          findings: findingsIn(file.path, system.sid, 'logon-data', file.lines.rangeOf(logon.node)),
+        });
+      }
+
+      for (const connection of system.serviceConnections) {
+        if (connection.pair.merged || !connection.until) continue;
+        const until = parseDateTime(connection.until.value);
+        if (until === undefined || until < dayStartTime(today)) continue; // closed windows are a finding, not an expiry
+        const daysLeft = dayOfTime(until) - today;
+        expiries.push({
+          ...at(connection.until.pair.value),
+          sid: system.sid,
+          kind: 'service-connection',
+          what: connection.typeId,
+          date: connection.until.value,
+          daysLeft,
+          state: expiryState(daysLeft),
+          findings: findingsIn(file.path, system.sid, 'service-connections', file.lines.rangeOf({ start: connection.pair.key.start, end: connection.pair.value.end })),
+        });
+      }
+    }
+  }
+
+  systems.sort((a, b) => compareText(a.sid, b.sid));
+  const stageOrder: Record<RfcStage, number> = { active: 0, undated: 1, removable: 2, watching: 3 };
+  rfcTimeline.sort((a, b) => stageOrder[a.stage] - stageOrder[b.stage] || compareText(a.removableFrom ?? '', b.removableFrom ?? '') || compareText(a.sid, b.sid) || compareText(a.destination, b.destination));
+  expiries.sort((a, b) => (a.daysLeft ?? -Infinity) - (b.daysLeft ?? -Infinity) || compareText(a.sid, b.sid) || compareText(a.what, b.what));
+
+  const counts = { ready: 0, warnings: 0, notReady: 0 };
+  for (const system of systems) {
+    if (system.readiness === 'ready') counts.ready++;
+    else if (system.readiness === 'warnings') counts.warnings++;
+    else counts.notReady++;
+  }
+  const paths = input.files.map((file) => file.path);
+  return {
+    today: formatDay(today),
+    optionsPath: input.optionsPath ?? options.sourcePath,
+    toolVersion: input.toolVersion,
+    summary: { files: paths.length, systems: systems.length, ...counts, findings: countBySeverity(input.findings) },
+    checks: READINESS_CHECKS,
+    systems,
+    rfcTimeline,
+    expiries,
+    findings,
+    files: input.files.map((file) => ({
+      path: file.path,
+      file: show(file.path),
+      systems: file.model?.systems.length ?? 0,
+      findings: findings.filter((finding) => finding.path === file.path).length,
+    })),
+  };
+}
+
+function cellFor(check: ReadinessCheckColumn, system: SystemDeclaration, own: readonly ModelFinding[], options: ResolvedOptions): MatrixCell {
+  const ids = own
+    .filter((finding) => finding.check === check.id)
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.id - b.id)
+    .map((finding) => finding.id);
+  if (ids.length > 0) return { check: check.id, state: own.find((finding) => finding.id === ids[0])!.severity, findings: ids };
+  if (check.rules.length > 0 && check.rules.every((rule) => options.rules.get(rule)?.severity === 'off')) {
+    return { check: check.id, state: 'off', findings: [], reason: `${check.rules.join(', ')} ${check.rules.length === 1 ? 'is' : 'are'} off` };
+  }
+  const reason = notApplicable(check.id, system, options);
+  return reason ? { check: check.id, state: 'n/a', findings: [], reason } : { check: check.id, state: 'ok', findings: [] };
+}
+
+/** Why a check does not apply to a system, or undefined when it does. */
+function notApplicable(check: CheckId, system: SystemDeclaration, options: ResolvedOptions): string | undefined {
+  const products = (ruleOptions<{ products?: string[] }>(options, 'missing-backbone-destination', {}) ?? {}).products ?? ABAP_PRODUCTS;
+  const abap = system.product !== undefined && products.includes(system.product.value);
+  const backbone = ruleOptions<BackboneDestinationOptions>(options, 'backbone-destination-config', BACKBONE_DESTINATION_DEFAULTS) ?? BACKBONE_DESTINATION_DEFAULTS;
+  const hasBackbone = backboneSpecs(backbone).some((spec) => findDestination(system, spec.name));
+  const product = system.product ? `product ${system.product.value}` : 'no product';
+  switch (check) {
+    case 'backbone':
+      return abap || hasBackbone ? undefined : `not ABAP-based (${product})`;
+    case 'technical-user':
+      return system.communicationUser || hasBackbone ? undefined : 'no communication user or backbone destination';
+    case 'st-pi':
+      return abap ? undefined : `not ABAP-based (${product})`;
+    case 'snote':
+      return system.noteAssistant?.used?.value === true ? undefined : 'SNOTE not used';
+    case 'legacy-rfc':
+      return abap || system.rfcDestinations.length > 0 ? undefined : 'no RFC destinations';
+    case 'logon-data':
+      return system.logonData.length > 0 ? undefined : 'no logon data stored';
+    case 'service-connections':
+      return system.serviceConnections.length > 0 ? undefined : 'no service connections';
+    case 'other':
+      return undefined;
+  }
+}
+
+function expiryState(daysLeft: number | undefined): ExpiryState {
+  return daysLeft === undefined ? 'missing' : daysLeft < 0 ? 'expired' : daysLeft <= SOON_DAYS ? 'soon' : 'later';
+}
+
+function ruleOptions<T>(options: ResolvedOptions, ruleId: string, fallback: T): T {
+  const setting = options.rules.get(ruleId);
+  return setting && setting.severity !== 'off' ? (setting.options as T) : fallback;
+}
+
+function within(range: Range, ...outer: Range[]): boolean {
+  const after = (a: Range['start'], b: Range['start']): boolean => a.line > b.line || (a.line === b.line && a.character >= b.character);
+  return outer.some((box) => after(range.start, box.start) && after(box.end, range.end));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,367 @@
+/**
+ * The readiness dashboard page. Renders the ReadinessModel the extension posts, with plain DOM:
+ * every landscape value goes in through textContent or an attribute, never as markup. View
+ * state (filters, sort, scroll) lives in the webview state, so it survives updates, hiding the
+ * panel and a window reload.
+ */
+import { CELL_LABEL, EXPIRY_LABEL, READINESS_LABEL, RFC_STAGE_LABEL } from '../../src/core/report/readiness-labels';
+import type { CellState, ModelFinding, ReadinessModel, SourceLocation, SystemRow } from '../../src/core/report/readiness-model';
+import { parseHostMessage, type PageMessage } from '../../src/extension/dashboard/protocol';
+
+interface VsCodeApi {
+  postMessage(message: PageMessage): void;
+  getState(): unknown;
+  setState(state: ViewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+type SortKey = 'sid' | 'product' | 'role' | 'readiness';
+interface ViewState {
+  product: string;
+  role: string;
+  readiness: string;
+  sort: SortKey;
+  descending: boolean;
+  scrollY: number;
+}
+
+const vscode = acquireVsCodeApi();
+const DEFAULT_STATE: ViewState = { product: '', role: '', readiness: '', sort: 'readiness', descending: false, scrollY: 0 };
+let view: ViewState = restoreState(vscode.getState());
+let model: ReadinessModel | undefined;
+let revision = -1;
+const app = document.getElementById('app')!;
+
+function restoreState(saved: unknown): ViewState {
+  if (typeof saved !== 'object' || saved === null) return { ...DEFAULT_STATE };
+  const value = saved as Record<string, unknown>;
+  const text = (key: string): string => (typeof value[key] === 'string' ? (value[key] as string) : '');
+  const sort = ['sid', 'product', 'role', 'readiness'].includes(text('sort')) ? (text('sort') as SortKey) : DEFAULT_STATE.sort;
+  const scrollY = typeof value.scrollY === 'number' && Number.isFinite(value.scrollY) ? value.scrollY : 0;
+  return { product: text('product'), role: text('role'), readiness: text('readiness'), sort, descending: value.descending === true, scrollY };
+}
+
+function saveState(): void {
+  vscode.setState(view);
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = parseHostMessage(event.data);
+  if (!message) {
+    console.warn('SAP Readiness dashboard: ignored a message that is not a model');
+    return;
+  }
+  if (message.revision <= revision) return;
+  revision = message.revision;
+  model = message.model;
+  render();
+});
+
+let scrollTimer: number | undefined;
+window.addEventListener('scroll', () => {
+  if (scrollTimer !== undefined) window.clearTimeout(scrollTimer);
+  scrollTimer = window.setTimeout(() => {
+    view.scrollY = window.scrollY;
+    saveState();
+  }, 100);
+});
+
+/** Creates an element with classes and text (text only: never markup). */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+function icon(name: string): HTMLElement {
+  const element = el('span', `codicon codicon-${name}`);
+  element.setAttribute('aria-hidden', 'true');
+  return element;
+}
+
+function reveal(location: SourceLocation): void {
+  vscode.postMessage({ type: 'reveal', path: location.path, range: location.range });
+}
+
+/** A link-styled button that reveals a location in the editor. */
+function revealButton(location: SourceLocation, label: string, className = 'link'): HTMLButtonElement {
+  const button = el('button', className, label);
+  button.type = 'button';
+  button.title = `${location.file}:${location.range.start.line + 1}`;
+  button.addEventListener('click', () => reveal(location));
+  return button;
+}
+
+const STATE_ICON: Record<CellState, string> = { ok: 'pass', info: 'info', warning: 'warning', error: 'error', 'n/a': 'circle-slash', off: 'circle-large-outline' };
+const READINESS_ICON: Record<SystemRow['readiness'], string> = { ready: 'pass-filled', warnings: 'warning', 'not-ready': 'error' };
+const READINESS_ORDER: Record<SystemRow['readiness'], number> = { 'not-ready': 0, warnings: 1, ready: 2 };
+
+function render(): void {
+  if (!model) return;
+  const keepScroll = window.scrollY || view.scrollY;
+  const focused = document.activeElement?.id;
+  app.replaceChildren(header(model), summary(model), matrix(model), timeline(model), expiries(model), findings(model));
+  if (focused) document.getElementById(focused)?.focus();
+  window.scrollTo(0, keepScroll);
+}
+
+function header(current: ReadinessModel): HTMLElement {
+  const section = el('header', 'header');
+  const title = el('div', 'title');
+  title.append(el('h1', undefined, 'SAP landscape readiness'));
+  const meta = el('p', 'meta');
+  meta.id = 'computed';
+  meta.textContent = `Computed for ${current.today} ${current.optionsPath ? `with options file ${current.optionsPath}` : 'with default options (no options file)'} by sapready ${current.toolVersion}.`;
+  title.append(meta);
+  const exportButton = el('button', 'primary');
+  exportButton.id = 'export';
+  exportButton.type = 'button';
+  exportButton.append(icon('export'), document.createTextNode(' Export report…'));
+  exportButton.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+  section.append(title, exportButton);
+  return section;
+}
+
+function summary(current: ReadinessModel): HTMLElement {
+  const section = el('section', 'summary');
+  section.id = 'summary';
+  section.setAttribute('aria-label', 'Summary');
+  const card = (kind: string, iconName: string, count: number, label: string): HTMLElement => {
+    const box = el('div', `card ${kind}`);
+    const number = el('span', 'count', String(count));
+    const text = el('span', 'label');
+    text.append(icon(iconName), document.createTextNode(` ${label}`));
+    box.append(number, text);
+    return box;
+  };
+  const counts = current.summary;
+  section.append(
+    card('ready', 'pass-filled', counts.ready, 'systems ready'),
+    card('warnings', 'warning', counts.warnings, 'with warnings'),
+    card('not-ready', 'error', counts.notReady, 'not ready'),
+    card('error', 'error', counts.findings.error, 'errors'),
+    card('warning', 'warning', counts.findings.warning, 'warnings'),
+    card('info', 'info', counts.findings.info, 'infos'),
+  );
+  return section;
+}
+
+function filterSelect(id: 'product' | 'role' | 'readiness', label: string, values: [string, string][]): HTMLElement {
+  const wrapper = el('label', 'filter');
+  wrapper.append(document.createTextNode(`${label} `));
+  const select = el('select');
+  select.id = `filter-${id}`;
+  const all = el('option', undefined, 'All');
+  all.value = '';
+  select.append(all);
+  for (const [value, text] of values) {
+    const option = el('option', undefined, text);
+    option.value = value;
+    select.append(option);
+  }
+  select.value = values.some(([value]) => value === view[id]) ? view[id] : '';
+  select.addEventListener('change', () => {
+    view[id] = select.value;
+    saveState();
+    render();
+  });
+  wrapper.append(select);
+  return wrapper;
+}
+
+function visibleSystems(current: ReadinessModel): SystemRow[] {
+  const rows = current.systems.filter(
+    (system) => (!view.product || (system.product ?? '') === view.product) && (!view.role || (system.role ?? '') === view.role) && (!view.readiness || system.readiness === view.readiness),
+  );
+  const key = (system: SystemRow): string | number => (view.sort === 'readiness' ? READINESS_ORDER[system.readiness] : (system[view.sort] ?? '').toString().toLowerCase());
+  rows.sort((a, b) => {
+    const left = key(a);
+    const right = key(b);
+    const order = left < right ? -1 : left > right ? 1 : a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0;
+    return view.descending ? -order : order;
+  });
+  return rows;
+}
+
+function matrix(current: ReadinessModel): HTMLElement {
+  const section = el('section');
+  section.id = 'matrix';
+  section.append(el('h2', undefined, 'Readiness by system'));
+  const distinct = (values: (string | undefined)[]): [string, string][] => [...new Set(values.filter((value): value is string => !!value))].sort().map((value) => [value, value]);
+  const filters = el('div', 'filters');
+  filters.append(
+    filterSelect('product', 'Product', distinct(current.systems.map((system) => system.product))),
+    filterSelect('role', 'Role', distinct(current.systems.map((system) => system.role))),
+    filterSelect('readiness', 'State', (['ready', 'warnings', 'not-ready'] as const).map((state) => [state, READINESS_LABEL[state]])),
+  );
+  section.append(filters);
+  const rows = visibleSystems(current);
+  if (rows.length === 0) {
+    section.append(el('p', 'empty', current.systems.length === 0 ? 'No systems declared.' : 'No system matches the filters.'));
+    return section;
+  }
+  const table = el('table', 'matrix');
+  const head = el('tr');
+  const sortable = (key: SortKey, label: string): HTMLElement => {
+    const th = el('th');
+    const button = el('button', 'sort', label);
+    button.type = 'button';
+    button.id = `sort-${key}`;
+    if (view.sort === key) {
+      th.setAttribute('aria-sort', view.descending ? 'descending' : 'ascending');
+      button.append(icon(view.descending ? 'arrow-down' : 'arrow-up'));
+    }
+    button.addEventListener('click', () => {
+      view.descending = view.sort === key ? !view.descending : false;
+      view.sort = key;
+      saveState();
+      render();
+    });
+    th.append(button);
+    return th;
+  };
+  head.append(sortable('sid', 'System'), sortable('product', 'Product'), sortable('role', 'Role'), sortable('readiness', 'Readiness'));
+  for (const check of current.checks) head.append(el('th', 'check', check.title));
+  const thead = el('thead');
+  thead.append(head);
+  const tbody = el('tbody');
+  for (const system of rows) {
+    const row = el('tr');
+    row.dataset.sid = system.sid;
+    const sid = el('th');
+    sid.scope = 'row';
+    sid.append(revealButton(system, system.sid, 'link sid'));
+    const readiness = el('td', `readiness ${system.readiness}`);
+    readiness.append(icon(READINESS_ICON[system.readiness]), document.createTextNode(` ${READINESS_LABEL[system.readiness]}`));
+    row.append(sid, el('td', undefined, system.product ?? ''), el('td', undefined, system.role ?? ''), readiness);
+    for (const cell of system.cells) {
+      const td = el('td', `cell ${cell.state === 'n/a' ? 'na' : cell.state}`);
+      td.dataset.check = cell.check;
+      const behind = cell.findings.map((id) => current.findings[id]).filter((finding): finding is ModelFinding => finding !== undefined);
+      const label = `${CELL_LABEL[cell.state]}${behind.length > 1 ? ` (${behind.length})` : ''}`;
+      if (behind.length > 0) {
+        const button = el('button', 'cell-button');
+        button.type = 'button';
+        button.append(icon(STATE_ICON[cell.state]), document.createTextNode(` ${label}`));
+        button.title = behind.map((finding) => `${finding.severity}: ${finding.message}`).join('\n');
+        button.addEventListener('click', () => reveal(behind[0]));
+        td.append(button);
+      } else {
+        td.append(icon(STATE_ICON[cell.state]), document.createTextNode(` ${label}`));
+        if (cell.reason) td.title = cell.reason;
+      }
+      row.append(td);
+    }
+    tbody.append(row);
+  }
+  table.append(thead, tbody);
+  const scroller = el('div', 'table-scroll');
+  scroller.append(table);
+  section.append(scroller);
+  return section;
+}
+
+function simpleTable(headings: string[], rows: HTMLTableRowElement[]): HTMLElement {
+  const table = el('table');
+  const head = el('tr');
+  for (const heading of headings) head.append(el('th', undefined, heading));
+  const thead = el('thead');
+  thead.append(head);
+  const tbody = el('tbody');
+  tbody.append(...rows);
+  table.append(thead, tbody);
+  const scroller = el('div', 'table-scroll');
+  scroller.append(table);
+  return scroller;
+}
+
+function cells(...values: (string | Node)[]): HTMLTableCellElement[] {
+  return values.map((value) => {
+    const td = el('td');
+    if (typeof value === 'string') td.textContent = value;
+    else td.append(value);
+    return td;
+  });
+}
+
+/** Rows the filters show: only those of systems that pass the filters. */
+function filteredSids(current: ReadinessModel): Set<string> {
+  return new Set(visibleSystems(current).map((system) => system.sid));
+}
+
+function timeline(current: ReadinessModel): HTMLElement {
+  const section = el('section');
+  section.id = 'rfc-timeline';
+  section.append(el('h2', undefined, 'RFC shutdown timeline'));
+  const sids = filteredSids(current);
+  const entries = current.rfcTimeline.filter((entry) => sids.has(entry.sid));
+  if (entries.length === 0) {
+    section.append(el('p', 'empty', 'No legacy RFC destinations.'));
+    return section;
+  }
+  const stageIcon = { active: 'error', undated: 'warning', removable: 'trash', watching: 'eye' } as const;
+  const rows = entries.map((entry) => {
+    const row = el('tr', `stage-${entry.stage}`);
+    const stage = el('span');
+    stage.append(icon(stageIcon[entry.stage]), document.createTextNode(` ${RFC_STAGE_LABEL[entry.stage]}${entry.certain ? '' : ' (probably legacy)'}`));
+    row.append(...cells(entry.sid, revealButton(entry, entry.destination), stage, entry.deactivatedOn ?? '', entry.removableFrom ?? '', entry.reason));
+    return row;
+  });
+  section.append(simpleTable(['System', 'Destination', 'Stage', 'Deactivated on', 'May be deleted from', 'Why legacy'], rows));
+  return section;
+}
+
+function expiries(current: ReadinessModel): HTMLElement {
+  const section = el('section');
+  section.id = 'expiries';
+  section.append(el('h2', undefined, 'Upcoming expiries'));
+  const sids = filteredSids(current);
+  const entries = current.expiries.filter((entry) => sids.has(entry.sid));
+  if (entries.length === 0) {
+    section.append(el('p', 'empty', 'No logon data or open service connections.'));
+    return section;
+  }
+  const rows = entries.map((entry) => {
+    const row = el('tr', `expiry-${entry.state}`);
+    const what = entry.kind === 'logon-data' ? `Logon data: ${entry.what}` : `Service connection: ${entry.what}`;
+    row.append(...cells(entry.sid, revealButton(entry, what), entry.date ?? '', entry.daysLeft === undefined ? '' : String(entry.daysLeft), EXPIRY_LABEL[entry.state]));
+    return row;
+  });
+  section.append(simpleTable(['System', 'What', 'Expires', 'Days left', 'State'], rows));
+  return section;
+}
+
+function findings(current: ReadinessModel): HTMLElement {
+  const section = el('section');
+  section.id = 'findings';
+  section.append(el('h2', undefined, 'Findings'));
+  const sids = filteredSids(current);
+  const filtering = view.product !== '' || view.role !== '' || view.readiness !== '';
+  const shown = current.findings.filter((finding) => !filtering || (finding.sid !== undefined && sids.has(finding.sid)));
+  if (shown.length === 0) {
+    section.append(el('p', 'empty', 'No problems.'));
+    return section;
+  }
+  const severityIcon = { error: 'error', warning: 'warning', info: 'info' } as const;
+  const rows = shown.map((finding) => {
+    const row = el('tr', `severity-${finding.severity}`);
+    const severity = el('span', `severity ${finding.severity}`);
+    severity.append(icon(severityIcon[finding.severity]), document.createTextNode(` ${finding.severity}`));
+    const notes = el('span');
+    finding.notes.forEach((note, index) => {
+      if (index > 0) notes.append(document.createTextNode(', '));
+      const link = el('a', undefined, note.number);
+      // Only SAP Note links built by the core (digits only) are followed; VS Code opens them outside.
+      if (/^https:\/\/me\.sap\.com\/notes\/\d+$/.test(note.url)) link.href = note.url;
+      notes.append(link);
+    });
+    const where = revealButton(finding, `${finding.file}:${finding.range.start.line + 1}`);
+    row.append(...cells(severity, finding.sid ?? '', finding.ruleId, revealButton(finding, finding.message, 'link message'), notes, where));
+    return row;
+  });
+  section.append(simpleTable(['Severity', 'System', 'Rule', 'Finding', 'SAP Notes', 'Where'], rows));
+  return section;
+}
+
+vscode.postMessage({ type: 'ready' });
