@@ -60,12 +60,18 @@ export function runRules(files: readonly LandscapeFile[], options: ResolvedOptio
     cache.systems = new WeakMap();
   }
   const enabled = rules.filter((rule) => options.rules.get(rule.id)?.severity !== 'off');
-  const fileRules = enabled.filter((rule) => rule.scope !== 'system');
-  const systemRules = enabled.filter((rule) => rule.scope === 'system');
   const findings: Finding[] = [];
+  // One context per rule, pointed at the file (or system slice) being checked: a check of
+  // 10,000 systems would otherwise allocate a context and a closure per rule and system.
+  const target: ReportTarget = { file: files[0], into: findings };
+  const runners = enabled.map((rule) => ({ rule, run: ruleRunner(rule, options, workspace, target) }));
+  const fileRunners = runners.filter(({ rule }) => rule.scope !== 'system');
+  const systemRunners = runners.filter(({ rule }) => rule.scope === 'system');
   for (const file of files) {
-    for (const rule of fileRules) runRule(rule, file, options, workspace, findings);
-    if (!file.model || systemRules.length === 0) continue;
+    target.file = file;
+    target.into = findings;
+    for (const { run } of fileRunners) run();
+    if (!file.model || systemRunners.length === 0) continue;
     const fileWide = file.suppressions.directives
       .filter((directive) => directive.kind === 'file')
       .map((directive) => directive.ruleIds.join(','))
@@ -77,8 +83,9 @@ export function runRules(files: readonly LandscapeFile[], options: ResolvedOptio
         continue;
       }
       const own: Finding[] = [];
-      const slice: LandscapeFile = { ...file, model: { ...file.model, systems: [system] } };
-      for (const rule of systemRules) runRule(rule, slice, options, workspace, own);
+      target.file = { ...file, model: { ...file.model, systems: [system] } };
+      target.into = own;
+      for (const { run } of systemRunners) run();
       cache.systems.set(system.pair, { keyStart: system.pair.key.start, fileWide, findings: own });
       findings.push(...own);
     }
@@ -86,12 +93,21 @@ export function runRules(files: readonly LandscapeFile[], options: ResolvedOptio
   return findings.sort(compareFindings);
 }
 
-function runRule(rule: Rule, file: LandscapeFile, options: ResolvedOptions, workspace: WorkspaceIndex, into: Finding[]): void {
+/** Where the findings of the rule now running go, and which file (or system slice) it checks. */
+interface ReportTarget {
+  file: LandscapeFile;
+  into: Finding[];
+}
+
+const NONE: never[] = [];
+
+function ruleRunner(rule: Rule, options: ResolvedOptions, workspace: WorkspaceIndex, target: ReportTarget): () => void {
   const setting = options.rules.get(rule.id) as RuleSetting;
   const report = (found: RuleReport): void => {
+    const file = target.file;
     const range = file.lines.rangeOf(found.at);
     if (file.suppressions.isSuppressed(rule.id, range.start.line)) return;
-    into.push({
+    target.into.push({
       ruleId: rule.id,
       severity: setting.severityChosen ? (setting.severity as Finding['severity']) : (found.severity ?? rule.defaultSeverity),
       message: found.message,
@@ -99,21 +115,27 @@ function runRule(rule: Rule, file: LandscapeFile, options: ResolvedOptions, work
       span: { start: found.at.start, end: found.at.end },
       range,
       notes: found.notes ?? rule.notes,
-      related: (found.related ?? []).map((related) => ({
-        path: related.file.path,
-        span: { start: related.at.start, end: related.at.end },
-        range: related.file.lines.rangeOf(related.at),
-        message: related.message,
-      })),
-      fixes: found.fixes ?? [],
+      related: found.related
+        ? found.related.map((related) => ({
+            path: related.file.path,
+            span: { start: related.at.start, end: related.at.end },
+            range: related.file.lines.rangeOf(related.at),
+            message: related.message,
+          }))
+        : NONE,
+      fixes: found.fixes ?? NONE,
       sid: found.sid,
     });
   };
-  try {
-    rule.check(file, { options: setting.options, today: options.today, workspace, report });
-  } catch (error) {
-    throw new Error(`Rule ${rule.id} failed on ${file.path}: ${error instanceof Error ? error.message : String(error)}. This is a bug in sapready; please report it with the file.`);
-  }
+  const optionsOf = (ruleId: string): object => options.rules.get(ruleId)?.options ?? {};
+  const context = { options: setting.options, today: options.today, workspace, report, optionsOf };
+  return () => {
+    try {
+      rule.check(target.file, context);
+    } catch (error) {
+      throw new Error(`Rule ${rule.id} failed on ${target.file.path}: ${error instanceof Error ? error.message : String(error)}. This is a bug in sapready; please report it with the file.`);
+    }
+  };
 }
 
 /**

@@ -30,6 +30,14 @@ export const DASHBOARD_COMMANDS = {
 
 export type DashboardCommandName = keyof typeof DASHBOARD_COMMANDS;
 
+/** Live verification over RFC (needs SAP's NW RFC SDK): registered by src/extension/live/. */
+export const LIVE_COMMANDS = {
+  verifyAgainstLiveSystem: { id: 'sapReadiness.verifyAgainstLiveSystem', title: 'Verify System Against Live System...' },
+  importFromSystem: { id: 'sapReadiness.importFromSystem', title: 'Import Landscape Fragment from System...' },
+} as const;
+
+export type LiveCommandName = keyof typeof LIVE_COMMANDS;
+
 export const COMMANDS = {
   checkWorkspace: { id: 'sapReadiness.checkWorkspace', title: 'Check Workspace Landscapes' },
   newLandscapeFile: { id: 'sapReadiness.newLandscapeFile', title: 'New Landscape File' },
@@ -38,7 +46,8 @@ export const COMMANDS = {
   showProblems: { id: 'sapReadiness.showProblems', title: 'Show Landscape Problems' },
   ...REMOTE_COMMANDS,
   ...DASHBOARD_COMMANDS,
+  ...LIVE_COMMANDS,
 } as const;
 
-/** Commands whose handlers extension.ts registers (the remote ones register themselves). */
-export type CommandName = Exclude<keyof typeof COMMANDS, RemoteCommandName | DashboardCommandName>;
+/** Commands whose handlers extension.ts registers (the remote, dashboard and live ones register themselves). */
+export type CommandName = Exclude<keyof typeof COMMANDS, RemoteCommandName | DashboardCommandName | LiveCommandName>;

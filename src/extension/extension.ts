@@ -8,17 +8,24 @@ import { CATEGORY, COMMANDS, type CommandName } from './commands';
 import { registerDashboard, type DashboardApi } from './dashboard/panel';
 import { LandscapeWorkspace } from './landscapeWorkspace';
 import { NoteLinks } from './noteLinks';
+import { registerLiveVerification, type LiveVerificationApi } from './live';
 import { registerRemoteSupport, type RemoteSupportApi } from './remote';
 import { RULE_DOCUMENTATION_SCHEME, RuleDocumentation, showRuleDocumentation } from './ruleDocumentation';
 import { ReadinessStatus } from './statusBar';
 
+declare const sapreadyBundleStart: number | undefined;
+
 /** What the extension offers other extensions and its own integration tests. */
 export interface SapReadinessApi {
   workspace: LandscapeWorkspace;
+  /** Milliseconds from the first line of the bundle to the end of `activate` (the workspace scan runs afterwards, in the background). */
+  activationMs: number;
   /** The readiness dashboard (its last posted model and simulated page messages, for tests). */
   dashboard: DashboardApi;
   /** Remote support: the two tree views, launch-plan runner, logon depot and test hooks. */
   remote: RemoteSupportApi;
+  /** Live verification over RFC: the `sapready-live` diagnostics and test hooks (prompts, RFC connector, trust). */
+  live: LiveVerificationApi;
 }
 
 const LANDSCAPE_SELECTOR: vscode.DocumentSelector = [
@@ -30,6 +37,8 @@ const LANDSCAPE_SELECTOR: vscode.DocumentSelector = [
  * editor stays responsive; the first diagnostics follow as soon as the files are read.
  */
 export function activate(context: vscode.ExtensionContext): SapReadinessApi {
+  // From the first line of the bundle (see scripts/bundle.mjs), so loading the code counts too.
+  const started = typeof sapreadyBundleStart === 'number' ? sapreadyBundleStart : performance.now();
   const log = vscode.window.createOutputChannel('SAP Landscape Readiness', { log: true });
   const diagnostics = vscode.languages.createDiagnosticCollection('sapready');
   const workspace = new LandscapeWorkspace(log, diagnostics);
@@ -65,9 +74,12 @@ export function activate(context: vscode.ExtensionContext): SapReadinessApi {
   for (const [name, handler] of Object.entries(handlers) as [CommandName, (...args: unknown[]) => unknown][]) {
     context.subscriptions.push(vscode.commands.registerCommand(COMMANDS[name].id, handler));
   }
-  log.info(`Activated with ${RULES.length} rules (${CATEGORY}).`);
+
   void workspace.start().catch((error: unknown) => log.error(`Scanning the workspace failed: ${String(error)}`));
-  return { workspace, dashboard: registerDashboard(context, workspace, log), remote: registerRemoteSupport(context, workspace) };
+  const api = { workspace, dashboard: registerDashboard(context, workspace, log), remote: registerRemoteSupport(context, workspace), live: registerLiveVerification(context, workspace, log) };
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms with ${RULES.length} rules (${CATEGORY}).`);
+  return { ...api, activationMs };
 }
 
 export function deactivate(): void {}

@@ -64,6 +64,12 @@ describe('editor features in the extension host', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('measures its activation (bundle load and activate), for the benchmark record', async () => {
+    const { activationMs } = await extensionApi();
+    assert.ok(Number.isFinite(activationMs) && activationMs > 0);
+    console.log(`      activation: ${activationMs.toFixed(1)} ms (bundle load + activate)`);
+  });
+
   it('summarises readiness: systems ready and not ready', async () => {
     const snapshot = await checked();
     const bySid = Object.fromEntries(snapshot.readiness.map((system) => [system.sid, system.readiness]));

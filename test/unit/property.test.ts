@@ -103,7 +103,7 @@ describe('properties of the engine', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }).timeout(120_000);
 
   it('never throws and keeps ranges inside the file on broken variants of a real landscape', () => {
     fc.assert(
@@ -112,7 +112,7 @@ describe('properties of the engine', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }).timeout(120_000);
 
   it('applying any offered fix leaves parseable YAML and keeps every comment', () => {
     fc.assert(
@@ -130,5 +130,5 @@ describe('properties of the engine', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }).timeout(120_000);
 });

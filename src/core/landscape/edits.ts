@@ -53,15 +53,27 @@ export function removeMapEntry(file: LandscapeFile, map: MapNode, pair: Pair): T
   const firstLine = file.lines.positionAt(pair.key.start).line;
   const lastLine = file.lines.positionAt(Math.max(pair.value.end - 1, pair.key.start)).line;
   const start = file.lines.lineStart(firstLine);
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const comments = (): string[] => {
+    const found: string[] = [];
+    for (let line = firstLine; line <= lastLine; line++) {
+      const comment = trailingComment(file.lines.lineText(line));
+      if (comment) found.push(comment);
+    }
+    return found;
+  };
+  if (text.slice(start, pair.key.start).trim() !== '') {
+    // The first key of a list item (`- key: value`): the `- ` must stay, the next key moves up.
+    const next = map.pairs[map.pairs.indexOf(pair) + 1];
+    const kept = comments();
+    if (!next) return { start: pair.key.start, end: file.lines.lineEnd(lastLine), newText: `{}${kept.length > 0 ? `   ${kept.join(' ')}` : ''}` };
+    const nextIndent = ' '.repeat(file.lines.positionAt(next.key.start).character);
+    return { start: pair.key.start, end: next.key.start, newText: kept.length > 0 ? `${kept.join(' ')}${newline}${nextIndent}` : '' };
+  }
   const lastLineEnd = file.lines.lineEnd(lastLine);
   const end = lastLineEnd < text.length ? text.indexOf('\n', lastLineEnd) + 1 || text.length : text.length;
   const indent = ' '.repeat(file.lines.positionAt(pair.key.start).character);
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  const keptComments: string[] = [];
-  for (let line = firstLine; line <= lastLine; line++) {
-    const comment = trailingComment(file.lines.lineText(line));
-    if (comment) keptComments.push(`${indent}${comment}${newline}`);
-  }
+  const keptComments = comments().map((comment) => `${indent}${comment}${newline}`);
   // A mapping left empty would read as null; `{}` on its own line keeps it a mapping.
   const placeholder = map.pairs.length === 1 ? `${indent}{}${newline}` : '';
   return { start, end, newText: keptComments.join('') + placeholder };
@@ -80,7 +92,7 @@ export function trailingComment(line: string): string | undefined {
   return undefined;
 }
 
-/** Applies edits to a text (edits must not overlap); used by the CLI's --fix and by tests. */
+/** Applies edits to a text (edits must not overlap): a finding's fix, or several for "fix all". */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   let result = text;

@@ -163,6 +163,7 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
   const show = input.displayPath ?? ((path: string) => path);
   const { options } = input;
   const today = options.today;
+  const declaredSids = new Set(input.files.flatMap((file) => file.model?.systems.map((system) => system.sid) ?? []));
   const findings: ModelFinding[] = input.findings.map((finding, id) => ({
     id,
     ruleId: finding.ruleId,
@@ -183,7 +184,7 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
   const systems: SystemRow[] = [];
   const rfcTimeline: RfcTimelineEntry[] = [];
   const expiries: ExpiryEntry[] = [];
-  const legacyOptions = ruleOptions<LegacyDestinationOptions | undefined>(options, 'legacy-rfc-destination', undefined) ?? ruleOptions<LegacyDestinationOptions>(options, 'legacy-rfc-removable', LEGACY_DESTINATION_DEFAULTS);
+  const legacyOptions = ruleOptions<LegacyDestinationOptions>(options, 'legacy-rfc-destination', LEGACY_DESTINATION_DEFAULTS);
   const observationDays = (ruleOptions<{ observationDays?: number }>(options, 'legacy-rfc-removable', {}) ?? {}).observationDays ?? 14;
   const seen = new Set<string>();
 
@@ -207,7 +208,7 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
       });
 
       for (const destination of system.rfcDestinations) {
-        const verdict = legacyVerdict(destination, legacyOptions);
+        const verdict = legacyVerdict(destination, legacyOptions, (sid) => declaredSids.has(sid));
         if (!verdict) continue;
         const location = at(destination.pair.key);
         const deactivated = destination.status?.value === 'deactivated';

@@ -1,3 +1,4 @@
+import { routeHops } from '../rules/legacy-destinations';
 import type { LandscapeModel, SystemDeclaration } from '../landscape/model';
 import type { RfcConnectionParameters } from './client';
 
@@ -27,5 +28,9 @@ export function connectionFor(model: LandscapeModel, system: SystemDeclaration, 
     return missing(system.host?.value ? 'instance (e.g. instance: "00")' : 'host and instance, nor messageServer');
   }
   const saprouter = choice.useSaprouter === false ? undefined : model.saprouter?.value;
+  // A /W/ hop is a router password: it would be echoed in prompts and messages (plaintext-secret reports it).
+  if (saprouter && routeHops(saprouter).some(([kind]) => kind === 'W')) {
+    return { ok: false, problem: 'The landscape\'s saprouter route carries a /W/ router password; remove it from the file (plaintext-secret) before logging on.' };
+  }
   return { ok: true, parameters: { sid: system.sid, client, target, ...(saprouter ? { saprouter } : {}), ...(choice.language ? { language: choice.language } : {}) } };
 }

@@ -121,12 +121,20 @@ export async function readTable(client: RfcClient, request: ReadTableRequest): P
     }
     const readable = described.filter((field) => !truncated.some((entry) => entry.field === field.name));
     const data = Array.isArray(result.DATA) ? (result.DATA as Array<{ WA?: unknown }>) : [];
-    for (const line of data) {
+    let cutShort = false;
+    for (const [index, line] of data.entries()) {
       const wa = typeof line?.WA === 'string' ? line.WA : '';
       const row: Record<string, string> = {};
       for (const field of readable) row[field.name] = wa.slice(field.offset, field.offset + field.length).trim();
       rows.push(row);
-      if (rows.length >= maxRows) break;
+      if (rows.length >= maxRows) {
+        cutShort = index < data.length - 1;
+        break;
+      }
+    }
+    if (cutShort) {
+      complete = false; // rows of this page were left out: the table is not complete
+      break;
     }
     if (data.length < pageSize) break;
     if (rows.length >= maxRows) {

@@ -12,7 +12,7 @@ export interface LegacyDestinationOptions {
   possiblyLegacyNames: string[];
   /** Hosts of SAP's old support system and routers, in a destination's route or host. */
   legacyHosts: string[];
-  /** Message servers (`/S/` or `/M/` service) of SAP's old support system. */
+  /** Message server services (`/S/sapms<SID>`) of SAP's old support system. */
   legacyServices: string[];
   /** System IDs (`/R/`) of SAP's old support system. */
   legacySystemIds: string[];
@@ -46,10 +46,15 @@ export interface LegacyVerdict {
   reason: string;
 }
 
-export function legacyVerdict(destination: DestinationDeclaration, options: LegacyDestinationOptions): LegacyVerdict | undefined {
+/**
+ * Whether a destination leads to SAP's legacy RFC infrastructure. `isDeclaredSid` tells whether
+ * the landscape declares a system of that SID: a customer's own system O01 (or its message
+ * server sapmsO01) is then what the route means, not SAP's old support system.
+ */
+export function legacyVerdict(destination: DestinationDeclaration, options: LegacyDestinationOptions, isDeclaredSid: (sid: string) => boolean = () => false): LegacyVerdict | undefined {
   const name = destination.name;
   if (options.ignoredNamePatterns.some((pattern) => new RegExp(pattern).test(name))) return undefined;
-  const target = legacyTarget(destination, options);
+  const target = legacyTarget(destination, options, isDeclaredSid);
   if (target) return { certain: true, reason: target };
   if (includesIgnoringCase(options.legacyNames, name)) return { certain: true, reason: `${name} is a destination to SAP's legacy RFC infrastructure` };
   if (includesIgnoringCase(options.possiblyLegacyNames, name)) {
@@ -58,15 +63,16 @@ export function legacyVerdict(destination: DestinationDeclaration, options: Lega
   return undefined;
 }
 
-function legacyTarget(destination: DestinationDeclaration, options: LegacyDestinationOptions): string | undefined {
+function legacyTarget(destination: DestinationDeclaration, options: LegacyDestinationOptions, isDeclaredSid: (sid: string) => boolean): string | undefined {
   const host = destination.host?.value;
   if (host && includesIgnoringCase(options.legacyHosts, host)) return `${destination.name} points at ${host}, SAP's legacy support infrastructure`;
   const route = destination.target?.value;
   if (!route) return undefined;
   for (const [kind, value] of routeHops(route)) {
-    if (kind === 'H' && includesIgnoringCase(options.legacyHosts, value)) return `${destination.name} is routed to ${value}, SAP's legacy support infrastructure`;
-    if ((kind === 'S' || kind === 'M') && includesIgnoringCase(options.legacyServices, value)) return `${destination.name} uses message server ${value} of SAP's legacy support system`;
-    if (kind === 'R' && includesIgnoringCase(options.legacySystemIds, value)) return `${destination.name} targets system ${value}, SAP's legacy support system`;
+    // /H/ is a host (router or target), /M/ a message server's host, /S/ a service, /R/ a SID.
+    if ((kind === 'H' || kind === 'M') && includesIgnoringCase(options.legacyHosts, value)) return `${destination.name} is routed to ${value}, SAP's legacy support infrastructure`;
+    if (kind === 'S' && includesIgnoringCase(options.legacyServices, value) && !isDeclaredSid(value.slice(5).toUpperCase())) return `${destination.name} uses message server ${value} of SAP's legacy support system`;
+    if (kind === 'R' && includesIgnoringCase(options.legacySystemIds, value) && !isDeclaredSid(value.toUpperCase())) return `${destination.name} targets system ${value}, SAP's legacy support system`;
   }
   return undefined;
 }

@@ -1,10 +1,10 @@
 import { formatDay, parseDay } from '../dates';
 import { removeMapEntry, setMapValues } from '../landscape/edits';
 import { asMap } from '../landscape/model';
-import { LEGACY_DESTINATION_DEFAULTS, LEGACY_DESTINATION_SCHEMA, legacyVerdict, type LegacyDestinationOptions } from './legacy-destinations';
+import { legacyVerdict, type LegacyDestinationOptions } from './legacy-destinations';
 import { defineRule } from './rule';
 
-interface RemovableOptions extends LegacyDestinationOptions {
+interface RemovableOptions {
   /** Days to watch a deactivated destination before deleting it (SAP: one to two weeks). */
   observationDays: number;
 }
@@ -19,14 +19,14 @@ export const legacyRfcRemovable = defineRule<RemovableOptions>({
     'two weeks that everything still works so that rare background jobs show up, then remove them (SAP Note 2923799). ' +
     'Inside the observation window (default 14 days after deactivatedOn) this says until when to watch (info); past it, ' +
     'that the destination can be deleted (warning, fix: delete the entry; comments on its lines are kept). A deactivated ' +
-    'legacy destination without deactivatedOn is reported too (fix: record today).',
+    'legacy destination without deactivatedOn is reported too (fix: record today). Which destinations are legacy comes from ' +
+    'the options of legacy-rfc-destination (names, hosts), so the two rules always agree.',
   fixable: true,
   scope: 'system',
-  defaults: { ...LEGACY_DESTINATION_DEFAULTS, observationDays: 14 },
+  defaults: { observationDays: 14 },
   optionsSchema: {
     type: 'object',
     properties: {
-      ...LEGACY_DESTINATION_SCHEMA,
       observationDays: { type: 'integer', minimum: 0, description: 'Days to watch a deactivated legacy destination before it may be deleted.' },
     },
     additionalProperties: false,
@@ -34,8 +34,10 @@ export const legacyRfcRemovable = defineRule<RemovableOptions>({
   check(file, context) {
     for (const system of file.model?.systems ?? []) {
       const destinations = system.rfcDestinationsPair && asMap(system.rfcDestinationsPair.value);
+      // Which destinations are legacy is legacy-rfc-destination's list, so both rules always agree.
+      const legacy = context.optionsOf('legacy-rfc-destination') as LegacyDestinationOptions;
       for (const destination of system.rfcDestinations) {
-        if (destination.status?.value !== 'deactivated' || !legacyVerdict(destination, context.options)) continue;
+        if (destination.status?.value !== 'deactivated' || !legacyVerdict(destination, legacy, (sid) => context.workspace.system(sid) !== undefined)) continue;
         const deactivatedOn = destination.deactivatedOn && parseDay(destination.deactivatedOn.value);
         if (deactivatedOn === undefined) {
           if (destination.deactivatedOn) continue; // an invalid date: the schema reports it

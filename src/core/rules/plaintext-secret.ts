@@ -1,9 +1,12 @@
 import type { SourceNode } from '../landscape/sourceTree';
 import { routeHops } from './legacy-destinations';
-import { defineRule } from './rule';
+import { defineRule, NO_OPTIONS_SCHEMA } from './rule';
 
 /** Keys that hold a password in practice. `secret` itself is the name of a secret-storage entry. */
 const PASSWORD_KEY = /^(pass|passwd|password|pwd|passphrase|passcode|credentials?|client[-_]?secret|api[-_]?key|token)$|[-_](pass|passwd|password|pwd)$|^(pass|passwd|password|pwd)[-_]/i;
+
+/** A route string starts with a hop (`/H/host`); prose that mentions "/W/" does not. */
+const ROUTE_START = /^\s*\/[A-Za-z]\//;
 
 /** Every password key and every /W/ hop contains one of these (case-insensitive). */
 const MIGHT_HOLD_A_PASSWORD = /pass|pwd|credential|token|api[-_]?key|client[-_]?secret|\/W\//i;
@@ -25,7 +28,7 @@ export const plaintextSecret = defineRule({
     'for the same reason; confidence C.)',
   fixable: false,
   defaults: {},
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  optionsSchema: NO_OPTIONS_SCHEMA,
   check(file, context) {
     const root = file.tree.root;
     // Most files hold no candidate at all; one scan of the text spares the walk over every node.
@@ -48,7 +51,7 @@ export const plaintextSecret = defineRule({
           visit(pair.value);
         }
       } else if (node.kind === 'seq') node.items.forEach(visit);
-      else if (typeof node.value === 'string' && node.value.includes('/W/') && routeHops(node.value).some(([kind]) => kind === 'W')) {
+      else if (typeof node.value === 'string' && ROUTE_START.test(node.value) && routeHops(node.value).some(([kind]) => kind === 'W')) {
         context.report({ at: node, message: 'This route string carries a /W/ router password in plain text. Remove the /W/ hop; keep the password in the SAP router configuration.' });
       }
     };

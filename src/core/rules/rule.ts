@@ -32,6 +32,8 @@ export interface RuleContext<Options> {
   today: number;
   workspace: WorkspaceIndex;
   report(report: RuleReport): void;
+  /** Another rule's resolved options, where two rules must agree on one list (legacy destinations). */
+  optionsOf(ruleId: string): object;
 }
 
 export interface RuleReport {

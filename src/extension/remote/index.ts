@@ -59,17 +59,21 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
   let prompts: Prompts = vsCodePrompts;
   let clockOverride: (() => number) | undefined;
   let lastOutcome: RunOutcome | undefined;
-  // "Now": the real time, or noon of the day set in sapReadiness.now, so windows agree with the rules.
-  const clock = (): number => {
+  // What the views show follows the day the rules take as today (sapReadiness.now / options "now"),
+  // so the tree agrees with the diagnostics.
+  const displayClock = (): number => {
     if (clockOverride) return clockOverride();
     const today = workspace.snapshot?.options.today;
     const real = Date.now();
     return today === undefined || today === dayOfTime(real) ? real : dayStartTime(today) + DAY_MS / 2;
   };
+  // What acts (deleting expired secrets, opening a connection inside its window) follows the real
+  // clock: a "now" committed to the repository must not delete passwords or open connections.
+  const clock = (): number => (clockOverride ? clockOverride() : Date.now());
 
   const connectionTypes = new ConnectionTypesTree();
   const connectionTypesView = vscode.window.createTreeView(CONNECTION_TYPES_VIEW, { treeDataProvider: connectionTypes, showCollapseAll: true });
-  const landscape = new LandscapeTree(() => workspace.snapshot, clock);
+  const landscape = new LandscapeTree(() => workspace.snapshot, displayClock);
   const landscapeView = vscode.window.createTreeView(LANDSCAPE_VIEW, { treeDataProvider: landscape, showCollapseAll: true });
   const runner = new VsCodePlanRunner({ opener: () => opener, prompts: () => prompts, trusted: () => vscode.workspace.isTrusted });
   const depot = new LogonDepot(context.secrets, context.globalState, () => prompts, () => opener, () => dayOfTime(clock()));

@@ -170,10 +170,10 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
     switch (group) {
       case 'rfc': {
         const legacyOptions = snapshot.options.rules.get('legacy-rfc-destination')?.options as LegacyDestinationOptions | undefined;
-        const removable = snapshot.options.rules.get('legacy-rfc-removable')?.options as (LegacyDestinationOptions & { observationDays?: number }) | undefined;
+        const removable = snapshot.options.rules.get('legacy-rfc-removable')?.options as { observationDays?: number } | undefined;
         return system.rfcDestinations.map((destination) =>
           make(destination.name, destination.name, keySpan(destination.pair), (item) => {
-            const verdict = legacyOptions && legacyVerdict(destination, legacyOptions);
+            const verdict = legacyOptions && legacyVerdict(destination, legacyOptions, (sid) => snapshot.readiness.some((entry) => entry.sid === sid));
             const parts = [`type ${destination.type?.value ?? '?'}`];
             if (destination.host) parts.push(destination.host.value);
             if (verdict) {

@@ -56,6 +56,19 @@ describe('edits', () => {
     assert.deepEqual(parseSourceTree(fixed).root?.value, { m: {}, z: 2 });
   });
 
+  it('removes the first key of a list item but keeps the item, the next key and the comment', () => {
+    const text = 'l:\n  - password: Init1234   # temp\n    user: SAPSUPPORT\n    secret: PRD/SAPSUPPORT\n';
+    const file = load(text);
+    const item = ((file.tree.root as MapNode).entries.get('l')!.value as unknown as { items: MapNode[] }).items[0];
+    const fixed = parsesCleanly(applyEdits(text, [removeMapEntry(file, item, item.entries.get('password')!)]));
+    assert.equal(fixed, 'l:\n  - # temp\n    user: SAPSUPPORT\n    secret: PRD/SAPSUPPORT\n');
+    assert.deepEqual(parseSourceTree(fixed).root?.value, { l: [{ user: 'SAPSUPPORT', secret: 'PRD/SAPSUPPORT' }] });
+    const only = 'l:\n  - password: x   # temp\n';
+    const onlyFile = load(only);
+    const onlyItem = ((onlyFile.tree.root as MapNode).entries.get('l')!.value as unknown as { items: MapNode[] }).items[0];
+    assert.equal(parsesCleanly(applyEdits(only, [removeMapEntry(onlyFile, onlyItem, onlyItem.entries.get('password')!)])), 'l:\n  - {}   # temp\n');
+  });
+
   it('removes flow entries with their separators', () => {
     const text = 'm: { A: 1, B: 2, C: 3 }\n';
     const file = load(text);

@@ -55,7 +55,7 @@ describe('incremental re-check while typing', () => {
       }),
       { numRuns: 120 },
     );
-  });
+  }).timeout(120_000);
 
   it('parses only the edited system: the others keep their nodes', () => {
     const before = loadLandscapeFile(PATH, BASE, options.limits);

@@ -163,6 +163,14 @@ describe('rfc: connection parameters from the landscape', () => {
     assert.ok(direct.ok && direct.parameters.saprouter === undefined);
   });
 
+  it('refuses a saprouter route that carries a /W/ password, which prompts and messages would echo', () => {
+    const file = load(AGREEING.replace('/H/saprouter.acme.example/S/3299', '/H/saprouter.acme.example/S/3299/W/routerpass'));
+    const result = connectionFor(file.model!, system(file));
+    assert.ok(!result.ok);
+    assert.match(result.problem, /\/W\/ router password/);
+    assert.doesNotMatch(result.problem, /routerpass/);
+  });
+
   it('prefers messageServer and logonGroup (default PUBLIC)', () => {
     const text = yaml('landscape: ACME', 'systems:', '  PRD:', '    product: abap', '    client: "100"', '    messageServer: prd-ascs.acme.example', '  QAS:', '    product: abap', '    client: "200"', '    messageServer: qas-ascs.acme.example', '    logonGroup: SPACE');
     const file = load(text);

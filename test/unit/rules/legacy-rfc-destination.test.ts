@@ -59,4 +59,9 @@ describe('legacy-rfc-destination', () => {
     const fixed = applyFix(text, finding);
     assert.equal(fixed, system('SAPOSS:', '  type: "3"   # ABAP', '  status: deactivated', '  description: old OSS link', '  deactivatedOn: 2026-11-23'));
   });
+
+  it('does not take a customer system named O01 for SAP\'s old support system', () => {
+    const text = yaml('landscape: x', 'systems:', '  O01: { product: abap }', '  PRD:', '    product: abap', '    rfcDestinations:', '      O01CLNT100: { type: "3", target: /M/o01-ms.acme.example/S/sapmsO01/G/PUBLIC }', '      O01SYS: { type: "3", target: /R/O01/G/SPACE }');
+    expectRule('legacy-rfc-destination', text, []);
+  });
 });

@@ -1,0 +1,281 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { formatDay } from '../../core/dates';
+import type { Finding } from '../../core/findings';
+import type { LandscapeFile } from '../../core/landscape/file';
+import type { SystemDeclaration } from '../../core/landscape/model';
+import type { LegacyDestinationOptions } from '../../core/rules/legacy-destinations';
+import {
+  compareWithLive,
+  connectionFor,
+  describeConnection,
+  importFragment,
+  loadNodeRfc,
+  openNodeRfcClient,
+  RfcCallError,
+  RfcUnavailableError,
+  readLiveSystem,
+  type LiveReadOptions,
+  type LiveSystemData,
+  type RfcClient,
+  type RfcConnectionParameters,
+  type RfcCredentials,
+} from '../../core/rfc';
+import { LIVE_COMMANDS, type LiveCommandName } from '../commands';
+import { toDiagnostic } from '../diagnostics';
+import type { LandscapeWorkspace } from '../landscapeWorkspace';
+import { vsCodePrompts, type Prompts } from '../remote/opener';
+import { liveRefusal, rfcSecretKey, rfcUserProblem, verifySummary } from './policy';
+
+export const LIVE_DIAGNOSTICS = 'sapready-live';
+export const LIVE_USER_SETTING = 'sapReadiness.live.user';
+const SHOW_DETAILS = 'Show details';
+const REMEMBER = 'Remember in VS Code secret storage';
+const USE_ONCE = 'Use it this time only';
+
+/**
+ * How the extension reaches a live system. The real one loads node-rfc lazily through the core's
+ * adapter; host tests inject one that replays recorded RFC_READ_TABLE results.
+ */
+export interface RfcConnector {
+  /** Throws RfcUnavailableError when node-rfc or the SAP NW RFC SDK cannot be loaded; called before any password is asked for. */
+  load(): void;
+  open(parameters: RfcConnectionParameters, credentials: RfcCredentials): Promise<RfcClient>;
+}
+
+export const nodeRfcConnector: RfcConnector = {
+  load: () => void loadNodeRfc(),
+  open: (parameters, credentials) => openNodeRfcClient(parameters, credentials),
+};
+
+/** What a live command ended with (also the command's return value). */
+export type LiveOutcome =
+  | { kind: 'verified'; sid: string; uri: vscode.Uri; findings: Finding[] }
+  | { kind: 'imported'; sid: string; document: vscode.TextDocument }
+  | { kind: 'refused' | 'unavailable' | 'failed'; message: string }
+  | { kind: 'cancelled' };
+
+/** What the live-verification part offers the extension's API (and so its host tests). */
+export interface LiveVerificationApi {
+  /** The `sapready-live` diagnostics: live drift on the declaring files. */
+  diagnostics: vscode.DiagnosticCollection;
+  lastOutcome(): LiveOutcome | undefined;
+  /** Everything this part wrote to the output channel since activation (tests check that no password is in it). */
+  outputText(): string;
+  /** Test doubles: pass undefined to restore the real one. */
+  testHooks: {
+    setPrompts(prompts?: Prompts): void;
+    setConnector(connector?: RfcConnector): void;
+    setReadOptions(options?: Pick<LiveReadOptions, 'reading' | 'tables'>): void;
+    setTrusted(trusted?: () => boolean): void;
+  };
+}
+
+type SystemRef = { file: LandscapeFile; system: SystemDeclaration };
+
+/** By name as well as class: an injected connector (tests, another bundle) has its own copy of the core's error classes. */
+function isCallError(error: unknown): error is RfcCallError {
+  return error instanceof RfcCallError || (error instanceof Error && error.name === 'RfcCallError' && typeof (error as RfcCallError).key === 'string');
+}
+
+function isUnavailable(error: unknown): error is RfcUnavailableError {
+  return error instanceof RfcUnavailableError || (error instanceof Error && error.name === 'RfcUnavailableError');
+}
+type Session = { ref: SystemRef; parameters: RfcConnectionParameters; target: string; data: LiveSystemData };
+
+/**
+ * Registers "Verify System Against Live System..." and "Import Landscape Fragment from System...":
+ * connection parameters from the landscape, the user from settings or a prompt, the password
+ * from SecretStorage or a hidden prompt (never from the YAML, never logged).
+ */
+export function registerLiveVerification(context: vscode.ExtensionContext, workspace: LandscapeWorkspace, log: vscode.LogOutputChannel): LiveVerificationApi {
+  let prompts: Prompts = vsCodePrompts;
+  let connector: RfcConnector = nodeRfcConnector;
+  let readOptions: Pick<LiveReadOptions, 'reading' | 'tables'> = {};
+  let trusted = (): boolean => vscode.workspace.isTrusted;
+  let lastOutcome: LiveOutcome | undefined;
+  const transcript: string[] = [];
+  const diagnostics = vscode.languages.createDiagnosticCollection(LIVE_DIAGNOSTICS);
+  let watcher: vscode.Disposable | undefined;
+
+  const write = (level: 'info' | 'warn' | 'error', message: string): void => {
+    transcript.push(`[${level}] ${message}`);
+    log[level](message);
+  };
+  const finish = (outcome: LiveOutcome): LiveOutcome => (lastOutcome = outcome);
+  const fail = (kind: 'refused' | 'failed', message: string): LiveOutcome => {
+    write(kind === 'refused' ? 'warn' : 'error', message);
+    void prompts.error(`SAP Readiness: ${message}`);
+    return finish({ kind, message });
+  };
+  const unavailable = (error: RfcUnavailableError): LiveOutcome => {
+    write('warn', `Live verification unavailable: ${error.message}`);
+    void prompts.error(`SAP Readiness: ${error.message}`, SHOW_DETAILS).then((choice) => {
+      if (choice !== SHOW_DETAILS) return;
+      write('error', ['Live verification is not available on this machine.', error.message, ...(error.detail ? [`Loading node-rfc failed with: ${error.detail}`] : [])].join('\n'));
+      log.show(true);
+    });
+    return finish({ kind: 'unavailable', message: error.message });
+  };
+
+  const systems = (): SystemRef[] => (workspace.snapshot?.files ?? []).flatMap((file) => (file.model?.systems ?? []).map((system) => ({ file, system })));
+
+  const pickSystem = async (title: string): Promise<SystemRef | undefined> => {
+    await workspace.whenChecked();
+    const candidates = systems();
+    if (candidates.length === 0) {
+      void prompts.info(`${title}: the landscape files declare no system.`);
+      return undefined;
+    }
+    const picked = await prompts.pick(
+      candidates.map((ref) => ({
+        label: ref.system.sid,
+        description: [ref.system.product?.value, ref.system.messageServer?.value ?? ref.system.host?.value, ref.system.client ? `client ${ref.system.client.value}` : undefined].filter(Boolean).join(' · '),
+        detail: vscode.workspace.asRelativePath(vscode.Uri.parse(ref.file.path)),
+        ref,
+      })),
+      { title, placeHolder: 'The declared system to read', matchOnDescription: true, matchOnDetail: true },
+    );
+    return picked?.ref;
+  };
+
+  const askUser = async (target: string): Promise<string | undefined> => {
+    const configured = vscode.workspace.getConfiguration('sapReadiness.live').inspect<string>('user')?.globalValue?.trim();
+    if (configured) return configured;
+    const typed = await prompts.input({ title: 'RFC user', prompt: `SAP user to log on to ${target} (set ${LIVE_USER_SETTING} to stop asking)`, ignoreFocusOut: true, validateInput: (value) => rfcUserProblem(value) });
+    return typed?.trim() || undefined;
+  };
+
+  /** The password from SecretStorage, or a hidden prompt; `remember` says whether to store it once the logon works. */
+  const askPassword = async (key: string, user: string, target: string): Promise<{ password: string; stored: boolean; remember: boolean } | undefined> => {
+    const stored = await context.secrets.get(key);
+    if (stored) return { password: stored, stored: true, remember: false };
+    const password = await prompts.input({ title: `Password of ${user}`, prompt: `Password of ${user} in ${target}. It is not written to any file or log.`, password: true, ignoreFocusOut: true });
+    if (!password) return undefined;
+    const choice = await prompts.pick([{ label: USE_ONCE }, { label: REMEMBER, detail: `Kept under ${key} in VS Code's secret storage (the operating system's keychain).` }], {
+      title: `Remember the password of ${user} for ${target}?`,
+      ignoreFocusOut: true,
+    });
+    if (!choice) return undefined;
+    return { password, stored: false, remember: choice.label === REMEMBER };
+  };
+
+  /** Everything both commands share: trust, system, connection, node-rfc, credentials, reading. */
+  const readSystem = async (title: string, parts: LiveReadOptions['parts']): Promise<Session | LiveOutcome> => {
+    const refusal = liveRefusal(trusted());
+    if (refusal) return fail('refused', refusal);
+    const ref = await pickSystem(title);
+    if (!ref) return finish({ kind: 'cancelled' });
+    // A picked system comes from a parsed model, so the file has one.
+    const connection = connectionFor(ref.file.model!, ref.system);
+    if (!connection.ok) return fail('failed', `${connection.problem} (${vscode.workspace.asRelativePath(vscode.Uri.parse(ref.file.path))})`);
+    const parameters = connection.parameters;
+    const target = describeConnection(parameters);
+    // node-rfc first: without the SDK there is nothing to ask a password for.
+    try {
+      connector.load();
+    } catch (error) {
+      if (isUnavailable(error)) return unavailable(error);
+      throw error;
+    }
+    const user = await askUser(target);
+    if (!user) return finish({ kind: 'cancelled' });
+    const key = rfcSecretKey(parameters.sid, parameters.client, user, parameters.target.kind === 'message-server' ? `${parameters.target.host}/${parameters.target.group}` : `${parameters.target.host}/${parameters.target.instance}`);
+    const secret = await askPassword(key, user, target);
+    if (!secret) return finish({ kind: 'cancelled' });
+    write('info', `${title}: logging on to ${target} as ${user}${secret.stored ? ' (password from secret storage)' : ''}.`);
+    let client: RfcClient;
+    try {
+      client = await connector.open(parameters, { user, password: secret.password });
+    } catch (error) {
+      if (isUnavailable(error)) return unavailable(error);
+      if (isCallError(error)) {
+        let message = `Logon to ${target} as ${user} failed: ${error.key}: ${error.message}`;
+        if (secret.stored && /LOGON_FAILURE/.test(error.key)) {
+          await context.secrets.delete(key);
+          message += ' The stored password was removed from secret storage; you will be asked for it next time.';
+        }
+        return fail('failed', message);
+      }
+      throw error;
+    }
+    try {
+      if (secret.remember) {
+        await context.secrets.store(key, secret.password);
+        write('info', `Stored the password of ${user} for ${parameters.sid} client ${parameters.client} in secret storage (${key}).`);
+      }
+      const data = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `SAP Readiness: reading ${parameters.sid} over RFC...` }, () =>
+        readLiveSystem(client, parameters.sid, { ...readOptions, parts }),
+      );
+      return { ref, parameters, target, data };
+    } catch (error) {
+      if (isCallError(error)) return fail('failed', `Reading ${parameters.sid} failed: ${error.key}: ${error.message}`);
+      throw error;
+    } finally {
+      await client.close();
+    }
+  };
+
+  const isSession = (value: Session | LiveOutcome): value is Session => 'data' in value;
+
+  const clearOnChange = (uri: vscode.Uri): void => {
+    watcher?.dispose();
+    const fileWatcher = uri.scheme === 'file' ? vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)), true, false, false) : undefined;
+    const subscriptions = [
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0 && event.document.uri.toString() === uri.toString()) diagnostics.delete(uri);
+      }),
+      ...(fileWatcher ? [fileWatcher, fileWatcher.onDidChange(() => diagnostics.delete(uri)), fileWatcher.onDidDelete(() => diagnostics.delete(uri))] : []),
+    ];
+    watcher = vscode.Disposable.from(...subscriptions);
+  };
+
+  const handlers: Record<LiveCommandName, (...args: unknown[]) => unknown> = {
+    verifyAgainstLiveSystem: async (): Promise<LiveOutcome> => {
+      diagnostics.clear();
+      watcher?.dispose();
+      watcher = undefined;
+      const session = await readSystem('Verify System Against Live System', ['destinations', 'components', 'notes']);
+      if (!isSession(session)) return session;
+      const { ref, target, data } = session;
+      const legacy = workspace.snapshot?.options.rules.get('legacy-rfc-destination')?.options as LegacyDestinationOptions | undefined;
+      const findings = compareWithLive(ref.file, ref.system, data, { legacy });
+      const uri = vscode.Uri.parse(ref.file.path);
+      const byPath = new Map<string, Finding[]>();
+      for (const finding of findings) byPath.set(finding.path, [...(byPath.get(finding.path) ?? []), finding]);
+      for (const [key, list] of byPath) diagnostics.set(vscode.Uri.parse(key), list.map(toDiagnostic));
+      clearOnChange(uri);
+      const summary = verifySummary(ref.system.sid, target, findings);
+      write('info', summary);
+      void prompts.info(summary);
+      return finish({ kind: 'verified', sid: ref.system.sid, uri, findings });
+    },
+    importFromSystem: async (): Promise<LiveOutcome> => {
+      const session = await readSystem('Import Landscape Fragment from System', ['destinations', 'components']);
+      if (!isSession(session)) return session;
+      const { ref, parameters, data } = session;
+      const today = workspace.snapshot?.options.today;
+      const fragment = importFragment(data, { today: formatDay(today ?? Math.floor(Date.now() / 86_400_000)), source: describeConnection(parameters), product: ref.system.product?.value });
+      const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: fragment });
+      await vscode.window.showTextDocument(document);
+      write('info', `Imported a landscape fragment from ${parameters.sid} into a new untitled document.`);
+      return finish({ kind: 'imported', sid: parameters.sid, document });
+    },
+  };
+  for (const [name, handler] of Object.entries(handlers) as [LiveCommandName, (...args: unknown[]) => unknown][]) {
+    context.subscriptions.push(vscode.commands.registerCommand(LIVE_COMMANDS[name].id, handler));
+  }
+  context.subscriptions.push(diagnostics, { dispose: () => watcher?.dispose() });
+
+  return {
+    diagnostics,
+    lastOutcome: () => lastOutcome,
+    outputText: () => transcript.join('\n'),
+    testHooks: {
+      setPrompts: (replacement) => void (prompts = replacement ?? vsCodePrompts),
+      setConnector: (replacement) => void (connector = replacement ?? nodeRfcConnector),
+      setReadOptions: (replacement) => void (readOptions = replacement ?? {}),
+      setTrusted: (replacement) => void (trusted = replacement ?? ((): boolean => vscode.workspace.isTrusted)),
+    },
+  };
+}

@@ -1,0 +1,289 @@
+import { strict as assert } from 'assert';
+import * as vscode from 'vscode';
+import { resolveOptions } from '../../src/core/config/options';
+import { checkLandscapes } from '../../src/core/engine';
+import { RfcCallError, type RfcClient, type RfcConnectionParameters, type RfcCredentials } from '../../src/core/rfc';
+import { RULES } from '../../src/core/rules/registry';
+import { LIVE_COMMANDS } from '../../src/extension/commands';
+import type { LiveOutcome, RfcConnector } from '../../src/extension/live';
+import type { Prompts } from '../../src/extension/remote/opener';
+import { RecordedRfcClient } from '../unit/rfc/recorded-client';
+import { checked, extensionApi, open, revert, setText, workspaceUri } from './host-helpers';
+
+// The ERP system of the remote-support fixture: host, instance "01", client "100" and the landscape's saprouter route.
+const SUPPORT = 'landscapes/support.landscape.yaml';
+const USER = 'RFCTEST';
+const PASSWORD = 'Never-Log-Me-7!';
+const ONCE = 'Use it this time only';
+const REMEMBER = 'Remember in VS Code secret storage';
+
+/** Answers dialogs from queues and records every question and message. */
+class ScriptedPrompts implements Prompts {
+  readonly messages: string[] = [];
+  readonly asked: string[] = [];
+  inputs: string[] = [];
+  picks: string[] = [];
+  errorButton: string | undefined;
+  async confirm(message: string): Promise<boolean> {
+    this.asked.push(`confirm: ${message}`);
+    return false;
+  }
+  async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    this.asked.push(`input${options.password ? ' (password)' : ''}: ${options.title}`);
+    return this.inputs.shift();
+  }
+  async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
+    this.asked.push(`pick: ${options.title}`);
+    const label = this.picks.shift();
+    if (label === undefined) return undefined; // Escape
+    const found = items.find((item) => item.label === label);
+    assert.ok(found, `no item ${label} among ${items.map((item) => item.label).join(', ')}`);
+    return found;
+  }
+  async info(message: string): Promise<string | undefined> {
+    this.messages.push(`info: ${message}`);
+    return undefined;
+  }
+  async error(message: string, ...buttons: string[]): Promise<string | undefined> {
+    this.messages.push(`error: ${message}`);
+    return this.errorButton && buttons.includes(this.errorButton) ? this.errorButton : undefined;
+  }
+}
+
+/** Hands out clients replaying the recordings and keeps what it was asked to log on with. */
+class RecordedConnector implements RfcConnector {
+  readonly logons: Array<{ parameters: RfcConnectionParameters; credentials: RfcCredentials }> = [];
+  readonly clients: RecordedRfcClient[] = [];
+  failLogon = false;
+  constructor(private readonly fixtures: string[]) {}
+  load(): void {}
+  async open(parameters: RfcConnectionParameters, credentials: RfcCredentials): Promise<RfcClient> {
+    this.logons.push({ parameters, credentials });
+    if (this.failLogon) throw new RfcCallError('(logon)', 'RFC_LOGON_FAILURE', 'Name or password is incorrect (repeat logon)');
+    const client = RecordedRfcClient.from(...this.fixtures);
+    this.clients.push(client);
+    return client;
+  }
+}
+
+async function live() {
+  return (await extensionApi()).live;
+}
+
+async function run(command: keyof typeof LIVE_COMMANDS): Promise<LiveOutcome> {
+  return (await vscode.commands.executeCommand(LIVE_COMMANDS[command].id)) as LiveOutcome;
+}
+
+/** Live diagnostics as `line rule-id severity` (one-based lines). */
+function liveDiagnostics(diagnostics: vscode.DiagnosticCollection, uri: vscode.Uri): string[] {
+  const names = ['error', 'warning', 'info', 'hint'];
+  return (diagnostics.get(uri) ?? []).map((diagnostic) => `${diagnostic.range.start.line + 1} ${typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code} ${names[diagnostic.severity]}`).sort();
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 20) {
+    assert.ok(waited < 3000, `timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('extension: live verification over RFC', () => {
+  let prompts: ScriptedPrompts;
+
+  beforeEach(async () => {
+    await checked();
+    prompts = new ScriptedPrompts();
+    (await live()).testHooks.setPrompts(prompts);
+  });
+
+  afterEach(async () => {
+    const api = await live();
+    api.testHooks.setPrompts();
+    api.testHooks.setConnector();
+    api.testHooks.setReadOptions();
+    api.testHooks.setTrusted();
+    // Other tests compare all diagnostics of the fixture files: leave no live ones behind.
+    api.diagnostics.clear();
+  });
+
+  it('registers the commands and the machine-scoped user setting', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const { id } of Object.values(LIVE_COMMANDS)) assert.ok(commands.includes(id), id);
+    const manifest = vscode.extensions.getExtension('sap-landscape-readiness.sap-landscape-readiness')!.packageJSON as { contributes: { configuration: { properties: Record<string, { scope?: string }> } } };
+    assert.equal(manifest.contributes.configuration.properties['sapReadiness.live.user'].scope, 'machine');
+  });
+
+  it('without the SAP NW RFC SDK (this machine) says so and how to install it, before asking for a user or password', async () => {
+    prompts.picks = ['ERP'];
+    prompts.errorButton = 'Show details';
+    const outcome = await run('verifyAgainstLiveSystem');
+    assert.equal(outcome.kind, 'unavailable');
+    assert.deepEqual(prompts.asked, ['pick: Verify System Against Live System']);
+    assert.equal(prompts.messages.length, 1);
+    assert.match(prompts.messages[0], /^error: SAP Readiness: node-rfc .*SAP NetWeaver RFC SDK.*SAPNWRFC_HOME.*LD_LIBRARY_PATH.*Every other feature works without it\.$/);
+    // "Show details" writes the whole message and the loader's error to the output channel.
+    const api = await live();
+    await until(() => api.outputText().includes('Live verification is not available on this machine.'), 'the details in the output channel');
+    assert.match(api.outputText(), /Live verification is not available on this machine\.\nnode-rfc .*SAPNWRFC_HOME.*\nLoading node-rfc failed with: .*node-rfc/);
+    assert.deepEqual(liveDiagnostics(api.diagnostics, workspaceUri(SUPPORT)), []);
+
+    // Import stops the same way; every other feature keeps working.
+    prompts.picks = ['ERP'];
+    prompts.errorButton = undefined;
+    assert.equal((await run('importFromSystem')).kind, 'unavailable');
+    assert.match(prompts.messages[1], /SAPNWRFC_HOME/);
+    assert.ok((await checked()).files.length > 0);
+  });
+
+  it('reports live drift as live-* diagnostics on the declaring file, cleared by an edit or the next run', async () => {
+    const api = await live();
+    const connector = new RecordedConnector(['rfcdes-paged.json', 'cvers-paged.json', 'cwbntcust-incomplete.json']);
+    api.testHooks.setConnector(connector);
+    api.testHooks.setReadOptions({ reading: { pageSize: 2 } });
+    prompts.picks = ['ERP', ONCE];
+    prompts.inputs = [USER, PASSWORD];
+    const outcome = await run('verifyAgainstLiveSystem');
+    assert.equal(outcome.kind, 'verified', JSON.stringify(outcome));
+    assert.deepEqual(prompts.asked, ['pick: Verify System Against Live System', 'input: RFC user', `input (password): Password of ${USER}`, `pick: Remember the password of ${USER} for ERP (erp-ci.acme.example, instance 01, client 100, via /H/saprouter.acme.example/S/3299)?`]);
+    // Connection parameters from the landscape, the password from the prompt.
+    assert.deepEqual(connector.logons, [
+      { parameters: { sid: 'ERP', client: '100', target: { kind: 'application-server', host: 'erp-ci.acme.example', instance: '01' }, saprouter: '/H/saprouter.acme.example/S/3299' }, credentials: { user: USER, password: PASSWORD } },
+    ]);
+    assert.ok(connector.clients[0].closed, 'the client is closed after reading');
+    assert.deepEqual([...new Set(connector.clients[0].received.map((call) => `${call.function} ${String(call.parameters.QUERY_TABLE)}`))], ['RFC_READ_TABLE RFCDES', 'RFC_READ_TABLE CVERS', 'RFC_READ_TABLE CWBNTCUST']);
+
+    const uri = workspaceUri(SUPPORT);
+    assert.deepEqual(liveDiagnostics(api.diagnostics, uri), [
+      '19 live-note-assistant error',
+      '20 live-destination-drift error',
+      '21 live-destination-drift warning',
+      '23 live-destination-drift error',
+    ]);
+    const diagnostics = api.diagnostics.get(uri)!;
+    assert.ok(diagnostics.every((diagnostic) => diagnostic.source === 'sapready'));
+    const byLine = (line: number) => diagnostics.find((diagnostic) => diagnostic.range.start.line === line - 1)!;
+    assert.match(byLine(20).message, /SDCC_OSS is defined in ERP .* but not declared/);
+    assert.match(byLine(23).message, /SAP-SUPPORT_PARCELBOX is declared but not defined in ERP/);
+    assert.match(byLine(19).message, /SAP Note 2546220/);
+    // They are in VS Code's diagnostics for the file (the Problems view), next to the static ones.
+    assert.ok(vscode.languages.getDiagnostics(uri).some((diagnostic) => typeof diagnostic.code === 'object' && diagnostic.code.value === 'live-note-assistant'));
+    assert.deepEqual(prompts.messages, ['info: SAP Readiness: ERP compared with the live system ERP (erp-ci.acme.example, instance 01, client 100, via /H/saprouter.acme.example/S/3299): 3 errors, 1 warning on the declaring file (Problems view).']);
+
+    // An edit of the declaring file clears them: they describe the text that was compared.
+    const document = await open(SUPPORT);
+    try {
+      await setText(document, document.getText().replace('role: production', 'role: production system'));
+      await until(() => (api.diagnostics.get(uri) ?? []).length === 0, 'live diagnostics to clear after an edit');
+    } finally {
+      await revert(document);
+    }
+
+    // Running the command again clears them first, even when it is then cancelled.
+    prompts.picks = ['ERP', ONCE];
+    prompts.inputs = [USER, PASSWORD];
+    assert.equal((await run('verifyAgainstLiveSystem')).kind, 'verified');
+    assert.equal(liveDiagnostics(api.diagnostics, uri).length, 4);
+    prompts.picks = [];
+    assert.equal((await run('verifyAgainstLiveSystem')).kind, 'cancelled');
+    assert.deepEqual(liveDiagnostics(api.diagnostics, uri), []);
+  });
+
+  it('keeps the password in SecretStorage only when asked to, and never writes it to the output channel or a message', async () => {
+    const api = await live();
+    const connector = new RecordedConnector(['rfcdes-paged.json', 'cvers-paged.json', 'cwbntcust-implemented.json']);
+    api.testHooks.setConnector(connector);
+    api.testHooks.setReadOptions({ reading: { pageSize: 2 } });
+
+    // "Use it this time only": asked again next time.
+    prompts.picks = ['ERP', ONCE, 'ERP', ONCE];
+    prompts.inputs = [USER, PASSWORD, USER, PASSWORD];
+    await run('verifyAgainstLiveSystem');
+    await run('verifyAgainstLiveSystem');
+    assert.equal(prompts.asked.filter((question) => question.startsWith('input (password)')).length, 2);
+
+    // "Remember": the next logon takes it from SecretStorage without asking.
+    prompts.asked.length = 0;
+    prompts.picks = ['ERP', REMEMBER, 'ERP'];
+    prompts.inputs = [USER, PASSWORD, USER];
+    await run('verifyAgainstLiveSystem');
+    assert.equal((await run('verifyAgainstLiveSystem')).kind, 'verified');
+    assert.deepEqual(prompts.asked, [
+      'pick: Verify System Against Live System',
+      'input: RFC user',
+      `input (password): Password of ${USER}`,
+      `pick: Remember the password of ${USER} for ERP (erp-ci.acme.example, instance 01, client 100, via /H/saprouter.acme.example/S/3299)?`,
+      'pick: Verify System Against Live System',
+      'input: RFC user',
+    ]);
+    assert.deepEqual(connector.logons.map((logon) => logon.credentials), Array(4).fill({ user: USER, password: PASSWORD }));
+
+    // A failed logon with the stored password removes it (and so cleans up after this test).
+    connector.failLogon = true;
+    prompts.picks = ['ERP'];
+    prompts.inputs = [USER];
+    const failed = await run('verifyAgainstLiveSystem');
+    assert.equal(failed.kind, 'failed');
+    assert.match(prompts.messages.at(-1)!, /^error: SAP Readiness: Logon to ERP .* as RFCTEST failed: RFC_LOGON_FAILURE: .*stored password was removed/);
+    connector.failLogon = false;
+    prompts.asked.length = 0;
+    prompts.picks = ['ERP', ONCE];
+    prompts.inputs = [USER, PASSWORD];
+    await run('verifyAgainstLiveSystem');
+    assert.ok(prompts.asked.includes(`input (password): Password of ${USER}`), 'asked for the password again');
+
+    const output = api.outputText();
+    assert.match(output, /logging on to ERP .* as RFCTEST/);
+    assert.match(output, /Stored the password of RFCTEST for ERP client 100 in secret storage \(sapready\.rfc\/erp-ci\.acme\.example\/01\/ERP\/100\/RFCTEST\)/);
+    assert.ok(!output.includes(PASSWORD), 'the password is not in the output channel');
+    assert.ok(!prompts.messages.some((message) => message.includes(PASSWORD)), 'the password is in no message');
+  });
+
+  it('imports a landscape fragment into a new untitled YAML document that parses and validates', async () => {
+    const api = await live();
+    api.testHooks.setConnector(new RecordedConnector(['rfcdes-paged.json', 'cvers-paged.json']));
+    api.testHooks.setReadOptions({ reading: { pageSize: 2 } });
+    prompts.picks = ['ERP', ONCE];
+    prompts.inputs = [USER, PASSWORD];
+    const outcome = await run('importFromSystem');
+    assert.equal(outcome.kind, 'imported', JSON.stringify(outcome));
+    const document = outcome.kind === 'imported' ? outcome.document : undefined;
+    try {
+      assert.ok(document);
+      assert.equal(document.uri.scheme, 'untitled');
+      assert.equal(document.languageId, 'yaml');
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString());
+      const text = document.getText();
+      assert.match(text, /^# Imported by sapready from the live system ERP \(ERP \(erp-ci\.acme\.example, instance 01, client 100, via \/H\/saprouter\.acme\.example\/S\/3299\)\) on \d{4}-\d{2}-\d{2}:/);
+      assert.ok(!text.includes(PASSWORD));
+      const validation = RULES.filter((rule) => rule.id === 'yaml-syntax' || rule.id === 'schema');
+      assert.equal(validation.length, 2);
+      const { files, findings } = checkLandscapes([{ path: 'imported.landscape.yaml', text }], resolveOptions(RULES), validation);
+      assert.deepEqual(findings.map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+      const system = files[0].model!.systems[0];
+      assert.equal(system.sid, 'ERP');
+      assert.equal(system.product?.value, 'abap');
+      assert.deepEqual([...system.components.keys()].sort(), ['SAP_ABA', 'SAP_BASIS', 'ST-A/PI', 'ST-PI']);
+      assert.deepEqual(system.rfcDestinations.map((destination) => destination.name).sort(), ['SAP-SUPPORT_NOTE_DOWNLOAD', 'SAP-SUPPORT_PORTAL', 'SAPOSS', 'SDCC_OSS', 'SM_PRDCLNT100_BACK']);
+    } finally {
+      if (document) {
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    }
+  });
+
+  it('refuses in an untrusted workspace before asking anything', async () => {
+    const api = await live();
+    const connector = new RecordedConnector(['rfcdes-paged.json']);
+    api.testHooks.setConnector(connector);
+    api.testHooks.setTrusted(() => false);
+    for (const command of ['verifyAgainstLiveSystem', 'importFromSystem'] as const) {
+      const outcome = await run(command);
+      assert.equal(outcome.kind, 'refused');
+    }
+    assert.deepEqual(prompts.asked, []);
+    assert.deepEqual(connector.logons, []);
+    assert.equal(prompts.messages.length, 2);
+    assert.match(prompts.messages[0], /^error: SAP Readiness: Live verification is turned off in Restricted Mode: opening an RFC connection loads native code .* logs on to a live SAP system\./);
+  });
+});
