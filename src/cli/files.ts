@@ -5,7 +5,7 @@ import { dirname, basename, join, resolve } from 'node:path';
 /** A problem with how sapready was called or with its input files: exit code 2, no stack trace. */
 export class UsageError extends Error {}
 
-export const LANDSCAPE_FILE = /\.landscape\.ya?ml$/;
+const LANDSCAPE_FILE = /\.landscape\.ya?ml$/;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 /**

@@ -25,9 +25,9 @@ import { runImport, runVerify, type CliHelpers } from './verify';
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
 
 const HELP = `sapready ${version}: checks SAP landscape files against SAP's support-backbone rules.
 

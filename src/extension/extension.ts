@@ -7,18 +7,23 @@ import { LandscapeCodeActions } from './codeActions';
 import { CATEGORY, COMMANDS, type CommandName } from './commands';
 import { registerDashboard, type DashboardApi } from './dashboard/panel';
 import { LandscapeWorkspace } from './landscapeWorkspace';
+import { LANDSCAPE_DOCUMENTS } from './settings';
 import { NoteLinks } from './noteLinks';
 import { registerLiveVerification, type LiveVerificationApi } from './live';
 import { registerRemoteSupport, type RemoteSupportApi } from './remote';
 import { RULE_DOCUMENTATION_SCHEME, RuleDocumentation, showRuleDocumentation } from './ruleDocumentation';
 import { ReadinessStatus } from './statusBar';
 
+/** Set by the bundle's first and last lines (scripts/bundle.mjs): how long loading the code took. */
 declare const sapreadyBundleStart: number | undefined;
+declare const sapreadyBundleEnd: number | undefined;
 
 /** What the extension offers other extensions and its own integration tests. */
 export interface SapReadinessApi {
   workspace: LandscapeWorkspace;
-  /** Milliseconds from the first line of the bundle to the end of `activate` (the workspace scan runs afterwards, in the background). */
+  /** Milliseconds spent evaluating the bundle (its first to its last line). */
+  loadMs: number;
+  /** Milliseconds spent in `activate` (the workspace scan runs afterwards, in the background). */
   activationMs: number;
   /** The readiness dashboard (its last posted model and simulated page messages, for tests). */
   dashboard: DashboardApi;
@@ -28,17 +33,13 @@ export interface SapReadinessApi {
   live: LiveVerificationApi;
 }
 
-const LANDSCAPE_SELECTOR: vscode.DocumentSelector = [
-  { pattern: '**/*.landscape.{yaml,yml}' },
-];
 
 /**
  * Activation registers providers and starts the workspace scan without waiting for it, so the
  * editor stays responsive; the first diagnostics follow as soon as the files are read.
  */
 export function activate(context: vscode.ExtensionContext): SapReadinessApi {
-  // From the first line of the bundle (see scripts/bundle.mjs), so loading the code counts too.
-  const started = typeof sapreadyBundleStart === 'number' ? sapreadyBundleStart : performance.now();
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('SAP Landscape Readiness', { log: true });
   const diagnostics = vscode.languages.createDiagnosticCollection('sapready');
   const workspace = new LandscapeWorkspace(log, diagnostics);
@@ -50,9 +51,9 @@ export function activate(context: vscode.ExtensionContext): SapReadinessApi {
     workspace,
     status,
     workspace.onDidCheck((snapshot) => status.update(snapshot)),
-    vscode.languages.registerCodeActionsProvider(LANDSCAPE_SELECTOR, new LandscapeCodeActions(workspace), LandscapeCodeActions.metadata),
-    vscode.languages.registerHoverProvider(LANDSCAPE_SELECTOR, noteLinks),
-    vscode.languages.registerDocumentLinkProvider(LANDSCAPE_SELECTOR, noteLinks),
+    vscode.languages.registerCodeActionsProvider(LANDSCAPE_DOCUMENTS, new LandscapeCodeActions(workspace), LandscapeCodeActions.metadata),
+    vscode.languages.registerHoverProvider(LANDSCAPE_DOCUMENTS, noteLinks),
+    vscode.languages.registerDocumentLinkProvider(LANDSCAPE_DOCUMENTS, noteLinks),
     vscode.workspace.registerTextDocumentContentProvider(RULE_DOCUMENTATION_SCHEME, new RuleDocumentation()),
   );
   const handlers: Record<CommandName, (...args: unknown[]) => unknown> = {
@@ -78,8 +79,9 @@ export function activate(context: vscode.ExtensionContext): SapReadinessApi {
   void workspace.start().catch((error: unknown) => log.error(`Scanning the workspace failed: ${String(error)}`));
   const api = { workspace, dashboard: registerDashboard(context, workspace, log), remote: registerRemoteSupport(context, workspace), live: registerLiveVerification(context, workspace, log) };
   const activationMs = performance.now() - started;
-  log.info(`Activated in ${activationMs.toFixed(1)} ms with ${RULES.length} rules (${CATEGORY}).`);
-  return { ...api, activationMs };
+  const loadMs = typeof sapreadyBundleStart === 'number' && typeof sapreadyBundleEnd === 'number' ? sapreadyBundleEnd - sapreadyBundleStart : NaN;
+  log.info(`Loaded in ${loadMs.toFixed(1)} ms, activated in ${activationMs.toFixed(1)} ms, with ${RULES.length} rules (${CATEGORY}).`);
+  return { ...api, loadMs, activationMs };
 }
 
 export function deactivate(): void {}

@@ -3,6 +3,9 @@ import type { OptionsFile, SeverityLevel } from '../core/config/options';
 
 export const SECTION = 'sapReadiness';
 
+/** Where the editor features (fixes, hovers, links) apply: landscape files by name. */
+export const LANDSCAPE_DOCUMENTS: vscode.DocumentSelector = [{ pattern: '**/*.landscape.{yaml,yml}' }];
+
 export interface ExtensionSettings {
   include: string[];
   exclude: string;

@@ -64,10 +64,10 @@ describe('editor features in the extension host', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('measures its activation (bundle load and activate), for the benchmark record', async () => {
-    const { activationMs } = await extensionApi();
-    assert.ok(Number.isFinite(activationMs) && activationMs > 0);
-    console.log(`      activation: ${activationMs.toFixed(1)} ms (bundle load + activate)`);
+  it('measures loading and activation, for the benchmark record', async () => {
+    const { loadMs, activationMs } = await extensionApi();
+    assert.ok(Number.isFinite(loadMs) && loadMs > 0 && Number.isFinite(activationMs) && activationMs > 0);
+    console.log(`      activation: bundle load ${loadMs.toFixed(1)} ms + activate ${activationMs.toFixed(1)} ms = ${(loadMs + activationMs).toFixed(1)} ms`);
   });
 
   it('summarises readiness: systems ready and not ready', async () => {

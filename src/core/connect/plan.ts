@@ -350,7 +350,12 @@ function urlPlan(base: PlanBase, system: SystemDeclaration, target: Target): Lau
   const defaultPort = scheme === 'http' ? 80 : 443;
   const url = `${scheme}://${bracketed(host)}${port === defaultPort ? '' : `:${port}`}${URL_PATHS[base.typeId] ?? '/'}`;
   // A second opinion from the URL parser: the host must come out exactly as validated.
-  const parsed = new URL(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return refuse(`host ${JSON.stringify(host)} does not make a valid URL.`, 'host');
+  }
   if (parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase() !== host.replace(/^\[|\]$/g, '').toLowerCase() && !host.includes(':')) return refuse(`host ${JSON.stringify(host)} does not make a valid URL.`, 'host');
   return { ...base, kind: 'url', url };
 }

@@ -10,7 +10,7 @@ export function formatMarkdown(input: ReportInput): string {
   const out: string[] = [
     '# SAP landscape readiness',
     '',
-    `Checked on ${input.today}${input.optionsPath ? ` with options from \`${cell(input.optionsPath)}\`` : ' with default options'} by sapready ${input.toolVersion}.`,
+    `Checked on ${input.today}${input.optionsPath ? ` with options from ${code(input.optionsPath)}` : ' with default options'} by sapready ${input.toolVersion}.`,
     '',
     summaryLine(input),
     '',
@@ -58,7 +58,7 @@ function readinessSections(model: ReadinessModel): string[] {
     out.push('| System | Destination | Stage | Deactivated on | May be deleted from | File |', '| --- | --- | --- | --- | --- | --- |');
     for (const entry of model.rfcTimeline) {
       out.push(
-        `| ${cell(entry.sid)} | \`${cell(entry.destination).replace(/`/g, "'")}\` | ${RFC_STAGE_LABEL[entry.stage]}${entry.certain ? '' : ' (probably legacy)'} | ${entry.deactivatedOn ?? ''} | ${entry.removableFrom ?? ''} | ${cell(entry.file)}:${entry.range.start.line + 1} |`,
+        `| ${cell(entry.sid)} | ${code(entry.destination)} | ${RFC_STAGE_LABEL[entry.stage]}${entry.certain ? '' : ' (probably legacy)'} | ${entry.deactivatedOn ?? ''} | ${entry.removableFrom ?? ''} | ${cell(entry.file)}:${entry.range.start.line + 1} |`,
       );
     }
   }
@@ -76,10 +76,15 @@ function readinessSections(model: ReadinessModel): string[] {
 
 function row(finding: Finding): string {
   const notes = finding.notes.map((note) => `[${note}](${sapNoteUrl(note)})`).join(', ');
-  return `| ${finding.range.start.line + 1} | ${finding.severity} | ${finding.sid ?? ''} | \`${finding.ruleId}\` | ${cell(finding.message)} | ${notes} |`;
+  return `| ${finding.range.start.line + 1} | ${finding.severity} | ${cell(finding.sid ?? '')} | ${code(finding.ruleId)} | ${cell(finding.message)} | ${notes} |`;
 }
 
 /** Text inside a table cell: pipes, backticks and line breaks would break the table. */
+/** Text as inline code in a table cell: backslashes and entities do not apply inside code spans. */
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')}\``;
+}
+
 function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
 }

@@ -4,6 +4,11 @@ export interface TextStyle {
   color: boolean;
 }
 
+/** Landscape text may hold control characters (ESC sequences would drive the reader's terminal). */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
+}
+
 const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', dim: '\u001b[2m', reset: '\u001b[0m' };
 
 /**
@@ -16,7 +21,7 @@ export function formatText(input: ReportInput, style: TextStyle): string {
   for (const finding of input.findings) {
     const where = `${finding.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
     const link = findingNoteUrls(finding)[0];
-    lines.push(`${where}  ${paint(finding.severity, finding.severity.padEnd(7))}  ${finding.message}  ${paint('dim', finding.ruleId)}${link ? `  ${paint('dim', link)}` : ''}`);
+    lines.push(`${where}  ${paint(finding.severity, finding.severity.padEnd(7))}  ${printable(finding.message)}  ${paint('dim', finding.ruleId)}${link ? `  ${paint('dim', link)}` : ''}`);
   }
   const counts = countBySeverity(input.findings);
   const summary = summaryLine(input);

@@ -16,16 +16,3 @@ export { parseRfcOptions, readLiveSystem, type LiveReadOptions, type LiveSystemD
 export { LIVE_RULES, LIVE_TABLE_DEFAULTS, type LiveRule, type LiveTableOptions } from './live-rules';
 export { loadNodeRfc, openNodeRfcClient, RFC_SDK_HOW_TO } from './node-rfc-client';
 export { readTable, TableReadError, type ReadTableRequest, type TableRows } from './read-table';
-
-import type { Finding } from '../findings';
-import type { LandscapeFile } from '../landscape/file';
-import type { SystemDeclaration } from '../landscape/model';
-import type { RfcClient } from './client';
-import { compareWithLive, type LiveCheckOptions } from './live-checks';
-import { readLiveSystem, type LiveReadOptions, type LiveSystemData } from './live-data';
-
-/** Reads the live system and compares it with its declaration; does not close the client. */
-export async function verifySystem(client: RfcClient, file: LandscapeFile, system: SystemDeclaration, options: LiveCheckOptions & LiveReadOptions = {}): Promise<{ data: LiveSystemData; findings: Finding[] }> {
-  const data = await readLiveSystem(client, system.sid, options);
-  return { data, findings: compareWithLive(file, system, data, options) };
-}

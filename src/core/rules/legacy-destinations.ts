@@ -1,5 +1,6 @@
 import type { DestinationDeclaration } from '../landscape/model';
-import type { OptionsSchema } from './rule';
+import { includesName } from '../text/names';
+import { stringListSchema, type OptionsSchema } from './rule';
 
 /**
  * Which RFC destinations point at SAP's legacy RFC support infrastructure. The names are a
@@ -29,15 +30,15 @@ export const LEGACY_DESTINATION_DEFAULTS: LegacyDestinationOptions = {
   ignoredNamePatterns: ['^SM_[A-Z0-9]{3}CLNT[0-9]{3}_(BACK|READ|TRUSTED|TMW)$'],
 };
 
-const nameList = (description: string): OptionsSchema => ({ type: 'array', items: { type: 'string' }, description });
+
 
 export const LEGACY_DESTINATION_SCHEMA: Record<string, OptionsSchema> = {
-  legacyNames: nameList('Destination names that lead to SAP\'s legacy RFC infrastructure (reported as errors).'),
-  possiblyLegacyNames: nameList('Destination names that probably do (reported as warnings).'),
-  legacyHosts: nameList('Hosts of SAP\'s old support system and routers (oss001, sapserv1-9, 147.204.2.5, 194.39.131.34).'),
-  legacyServices: nameList('Message server services of SAP\'s old support system (sapmsO01).'),
-  legacySystemIds: nameList('System IDs of SAP\'s old support system (O01).'),
-  ignoredNamePatterns: nameList('Regular expressions for destination names never reported (Solution Manager\'s own SM_<SID>CLNT<nnn>_BACK, _READ, _TRUSTED, _TMW).'),
+  legacyNames: stringListSchema('Destination names that lead to SAP\'s legacy RFC infrastructure (reported as errors).'),
+  possiblyLegacyNames: stringListSchema('Destination names that probably do (reported as warnings).'),
+  legacyHosts: stringListSchema('Hosts of SAP\'s old support system and routers (oss001, sapserv1-9, 147.204.2.5, 194.39.131.34).'),
+  legacyServices: stringListSchema('Message server services of SAP\'s old support system (sapmsO01).'),
+  legacySystemIds: stringListSchema('System IDs of SAP\'s old support system (O01).'),
+  ignoredNamePatterns: stringListSchema('Regular expressions for destination names never reported (Solution Manager\'s own SM_<SID>CLNT<nnn>_BACK, _READ, _TRUSTED, _TMW).'),
 };
 
 export interface LegacyVerdict {
@@ -56,8 +57,8 @@ export function legacyVerdict(destination: DestinationDeclaration, options: Lega
   if (options.ignoredNamePatterns.some((pattern) => new RegExp(pattern).test(name))) return undefined;
   const target = legacyTarget(destination, options, isDeclaredSid);
   if (target) return { certain: true, reason: target };
-  if (includesIgnoringCase(options.legacyNames, name)) return { certain: true, reason: `${name} is a destination to SAP's legacy RFC infrastructure` };
-  if (includesIgnoringCase(options.possiblyLegacyNames, name)) {
+  if (includesName(options.legacyNames, name)) return { certain: true, reason: `${name} is a destination to SAP's legacy RFC infrastructure` };
+  if (includesName(options.possiblyLegacyNames, name)) {
     return { certain: false, reason: `${name} is probably a destination to SAP's legacy RFC infrastructure (confirm in SM59)` };
   }
   return undefined;
@@ -65,14 +66,14 @@ export function legacyVerdict(destination: DestinationDeclaration, options: Lega
 
 function legacyTarget(destination: DestinationDeclaration, options: LegacyDestinationOptions, isDeclaredSid: (sid: string) => boolean): string | undefined {
   const host = destination.host?.value;
-  if (host && includesIgnoringCase(options.legacyHosts, host)) return `${destination.name} points at ${host}, SAP's legacy support infrastructure`;
+  if (host && includesName(options.legacyHosts, host)) return `${destination.name} points at ${host}, SAP's legacy support infrastructure`;
   const route = destination.target?.value;
   if (!route) return undefined;
   for (const [kind, value] of routeHops(route)) {
     // /H/ is a host (router or target), /M/ a message server's host, /S/ a service, /R/ a SID.
-    if ((kind === 'H' || kind === 'M') && includesIgnoringCase(options.legacyHosts, value)) return `${destination.name} is routed to ${value}, SAP's legacy support infrastructure`;
-    if (kind === 'S' && includesIgnoringCase(options.legacyServices, value) && !isDeclaredSid(value.slice(5).toUpperCase())) return `${destination.name} uses message server ${value} of SAP's legacy support system`;
-    if (kind === 'R' && includesIgnoringCase(options.legacySystemIds, value) && !isDeclaredSid(value.toUpperCase())) return `${destination.name} targets system ${value}, SAP's legacy support system`;
+    if ((kind === 'H' || kind === 'M') && includesName(options.legacyHosts, value)) return `${destination.name} is routed to ${value}, SAP's legacy support infrastructure`;
+    if (kind === 'S' && includesName(options.legacyServices, value) && !isDeclaredSid(value.slice(5).toUpperCase())) return `${destination.name} uses message server ${value} of SAP's legacy support system`;
+    if (kind === 'R' && includesName(options.legacySystemIds, value) && !isDeclaredSid(value.toUpperCase())) return `${destination.name} targets system ${value}, SAP's legacy support system`;
   }
   return undefined;
 }
@@ -83,9 +84,4 @@ export function routeHops(route: string): Array<[string, string]> {
   const pattern = /\/([A-Za-z])\/([^/]*)/g;
   for (let match = pattern.exec(route); match; match = pattern.exec(route)) hops.push([match[1].toUpperCase(), match[2]]);
   return hops;
-}
-
-function includesIgnoringCase(list: readonly string[], value: string): boolean {
-  const lower = value.toLowerCase();
-  return list.some((entry) => entry.toLowerCase() === lower);
 }

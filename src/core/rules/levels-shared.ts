@@ -1,3 +1,4 @@
+import { sameName } from '../text/names';
 import type { DestinationDeclaration, SystemDeclaration } from '../landscape/model';
 import type { OptionsSchema } from './rule';
 
@@ -52,10 +53,6 @@ export function backboneSpecs(options: BackboneDestinationOptions): BackboneDest
   return [options.portal, options.parcelBox, options.noteDownload];
 }
 
-/** SM59 names are upper case; a file may not be, so names match ignoring case. */
-export function sameName(a: string, b: string): boolean {
-  return a.toUpperCase() === b.toUpperCase();
-}
 
 export function findDestination(system: SystemDeclaration, name: string): DestinationDeclaration | undefined {
   return system.rfcDestinations.find((destination) => sameName(destination.name, name));

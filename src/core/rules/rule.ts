@@ -62,3 +62,8 @@ export function defineRule<Options extends object>(rule: Rule<Options>): Rule<Op
 }
 
 export const NO_OPTIONS_SCHEMA: OptionsSchema = { type: 'object', properties: {}, additionalProperties: false };
+
+/** The options schema of a list of names, hosts or patterns. */
+export function stringListSchema(description: string): OptionsSchema {
+  return { type: 'array', items: { type: 'string' }, description };
+}

@@ -2,7 +2,7 @@ import type { Severity } from '../findings';
 import type { LandscapeFile } from '../landscape/file';
 import type { Field } from '../landscape/model';
 import type { Span } from '../landscape/text';
-import { defineRule, type RuleContext } from './rule';
+import { defineRule, stringListSchema, type RuleContext } from './rule';
 
 interface SaprouterRouteOptions {
   /** Hop letters accepted in the top-level `saprouter` route. */
@@ -20,7 +20,6 @@ interface RouteProblem extends Span {
   upperCase?: string;
 }
 
-const nameList = (description: string) => ({ type: 'array', items: { type: 'string' }, description });
 
 export const saprouterRoute = defineRule<SaprouterRouteOptions>({
   id: 'saprouter-route',
@@ -45,9 +44,9 @@ export const saprouterRoute = defineRule<SaprouterRouteOptions>({
   optionsSchema: {
     type: 'object',
     properties: {
-      routerHopLetters: nameList('Hop letters accepted in the top-level saprouter route (default H, S, W).'),
-      targetHopLetters: nameList('Hop letters accepted in the target of a type "3" RFC destination (default H, S, W, M, R, G).'),
-      serviceNamePatterns: nameList('Regular expressions for service names accepted in /S/ hops besides port numbers (default sapdpNN, sapgwNN, sapms<SID>).'),
+      routerHopLetters: stringListSchema('Hop letters accepted in the top-level saprouter route (default H, S, W).'),
+      targetHopLetters: stringListSchema('Hop letters accepted in the target of a type "3" RFC destination (default H, S, W, M, R, G).'),
+      serviceNamePatterns: stringListSchema('Regular expressions for service names accepted in /S/ hops besides port numbers (default sapdpNN, sapgwNN, sapms<SID>).'),
     },
     additionalProperties: false,
   },

@@ -26,7 +26,7 @@ function isPosition(value: unknown): value is Range['start'] {
   return isObject(value) && isCount(value.line) && isCount(value.character) && Object.keys(value).length === 2;
 }
 
-export function isRange(value: unknown): value is Range {
+function isRange(value: unknown): value is Range {
   return isObject(value) && isPosition(value.start) && isPosition(value.end) && Object.keys(value).length === 2;
 }
 

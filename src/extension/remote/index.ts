@@ -11,6 +11,7 @@ import { LandscapeTree, type LandscapeNode } from './landscapeTree';
 import { LogonDepot, MovePasswordActions, movePasswordToSecretStorage, type LogonEntry } from './logonDepot';
 import { VsCodeSystemOpener, vsCodePrompts, type Prompts, type SystemOpener } from './opener';
 import { VsCodePlanRunner, type PlanRunner, type RunOutcome } from './runner';
+import { LANDSCAPE_DOCUMENTS } from '../settings';
 
 export const CONNECTION_TYPES_VIEW = 'sapReadinessConnectionTypes';
 export const LANDSCAPE_VIEW = 'sapReadinessLandscape';
@@ -229,7 +230,7 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
       // The empty-state welcome shows only once a check has found no system, not while scanning.
       void vscode.commands.executeCommand('setContext', CHECKED_CONTEXT, true);
     }),
-    vscode.languages.registerCodeActionsProvider([{ pattern: '**/*.landscape.{yaml,yml}' }], new MovePasswordActions(workspace), MovePasswordActions.metadata),
+    vscode.languages.registerCodeActionsProvider(LANDSCAPE_DOCUMENTS, new MovePasswordActions(workspace), MovePasswordActions.metadata),
     { dispose: () => clearInterval(daily) },
   );
   updateFilterUi();

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { resolveOptions } from '../../../src/core/config/options';
 import { checkLandscapes } from '../../../src/core/engine';
 import type { LandscapeFile } from '../../../src/core/landscape/file';
-import { connectionFor, describeConnection, importFragment, verifySystem, type LiveSystemData } from '../../../src/core/rfc';
+import { connectionFor, describeConnection, importFragment, type LiveSystemData } from '../../../src/core/rfc';
 import { compareWithLive } from '../../../src/core/rfc/live-checks';
 import { parseRfcOptions, readLiveSystem } from '../../../src/core/rfc/live-data';
 import { RULES } from '../../../src/core/rules/registry';
@@ -46,7 +46,8 @@ async function verify(text: string, ...fixtures: string[]) {
   const client = RecordedRfcClient.from(...fixtures);
   // Read only the tables recorded for the case.
   const parts = (['destinations', 'components', 'notes'] as const).filter((part) => fixtures.some((name) => name.startsWith({ destinations: 'rfcdes', components: 'cvers', notes: 'cwbntcust' }[part])));
-  return verifySystem(client, file, system(file), { ...READING, parts: [...parts] });
+  const data = await readLiveSystem(client, system(file).sid, { ...READING, parts: [...parts] });
+  return { data, findings: compareWithLive(file, system(file), data) };
 }
 
 describe('rfc: live checks against recorded RFC_READ_TABLE data', () => {
