@@ -70,3 +70,19 @@ export const ALL_RULE_IDS = RULES.map((rule) => rule.id);
 export function yaml(...lines: string[]): string {
   return lines.join('\n') + '\n';
 }
+
+/**
+ * A landscape with one ABAP system PRD: its own lines (indented under it), then, when given,
+ * rfcDestinations with these entries. PRD's own lines start on line 5.
+ */
+export function prdSystem(ownLines: string[], destinations?: string[]): string {
+  return yaml(
+    'landscape: Test',
+    'systems:',
+    '  PRD:',
+    '    product: abap',
+    ...ownLines.map((line) => `    ${line}`),
+    ...(destinations ? ['    rfcDestinations:', ...destinations.map((line) => `      ${line}`)] : []),
+  );
+}
+

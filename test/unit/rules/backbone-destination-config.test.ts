@@ -1,19 +1,10 @@
 import { strict as assert } from 'assert';
-import { applyFix, expectRule, yaml } from '../../helpers';
+import { applyFix, expectRule, prdSystem, yaml } from '../../helpers';
 
 const RULE = 'backbone-destination-config';
 
 /** System PRD with optional own lines; its destinations start on line 6 + own lines. */
-const system = (destinations: string[], ownLines: string[] = []): string =>
-  yaml(
-    'landscape: Test',
-    'systems:',
-    '  PRD:',
-    '    product: abap',
-    ...ownLines.map((line) => `    ${line}`),
-    '    rfcDestinations:',
-    ...destinations.map((line) => `      ${line}`),
-  );
+const system = (destinations: string[], ownLines: string[] = []): string => prdSystem(ownLines, destinations);
 
 describe(RULE, () => {
   it('reports a wrong host at the host, another port at the port, a missing user at the destination', () => {

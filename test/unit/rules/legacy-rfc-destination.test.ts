@@ -1,8 +1,7 @@
 import { strict as assert } from 'assert';
-import { applyFix, expectRule, yaml } from '../../helpers';
+import { applyFix, expectRule, prdSystem, yaml } from '../../helpers';
 
-const system = (...destinationLines: string[]): string =>
-  yaml('landscape: Test', 'systems:', '  PRD:', '    product: abap', '    rfcDestinations:', ...destinationLines.map((line) => `      ${line}`));
+const system = (...destinationLines: string[]): string => prdSystem([], destinationLines);
 
 describe('legacy-rfc-destination', () => {
   it('reports active destinations with a legacy name as errors', () => {

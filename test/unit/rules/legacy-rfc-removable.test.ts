@@ -1,9 +1,8 @@
 import { strict as assert } from 'assert';
-import { applyFix, expectRule, yaml } from '../../helpers';
+import { applyFix, expectRule, prdSystem } from '../../helpers';
 
 const RULE = 'legacy-rfc-removable';
-const system = (...destinations: string[]): string =>
-  yaml('landscape: x', 'systems:', '  PRD:', '    product: abap', '    rfcDestinations:', ...destinations.map((line) => `      ${line}`));
+const system = (...destinations: string[]): string => prdSystem([], destinations);
 
 describe(RULE, () => {
   it('says until when to watch inside the observation window (info)', () => {

@@ -1,21 +1,12 @@
 import { strict as assert } from 'assert';
-import { applyFix, expectRule, yaml } from '../../helpers';
+import { applyFix, expectRule, prdSystem, yaml } from '../../helpers';
 
 const RULE = 'missing-backbone-destination';
 const PORTAL = 'SAP-SUPPORT_PORTAL: { type: H, host: apps.support.sap.com, port: 443, user: S0023456789 }';
 const PARCELBOX = 'SAP-SUPPORT_PARCELBOX: { type: G, host: documents.support.sap.com, port: 443, user: S0023456789 }';
 const NOTE_DOWNLOAD = 'SAP-SUPPORT_NOTE_DOWNLOAD: { type: G, host: notesdownloads.sap.com, port: 443, user: S0023456789 }';
 
-/** A system PRD: its own lines (indented under it), then rfcDestinations with the given entries (line 5 + own lines). */
-const system = (ownLines: string[], destinations?: string[]): string =>
-  yaml(
-    'landscape: Test',
-    'systems:',
-    '  PRD:',
-    '    product: abap',
-    ...ownLines.map((line) => `    ${line}`),
-    ...(destinations ? ['    rfcDestinations:', ...destinations.map((line) => `      ${line}`)] : []),
-  );
+const system = prdSystem;
 
 describe(RULE, () => {
   it('reports each missing HTTPS destination of a direct system at rfcDestinations, naming the task list', () => {
