@@ -1,6 +1,6 @@
 import { findConnectionType, sapNoteUrl, type ConnectionType } from '../catalog';
 import { parseDateTime } from '../dates';
-import type { LandscapeModel, ServiceConnectionDeclaration, SystemDeclaration } from '../landscape/model';
+import { SID_PATTERN, type LandscapeModel, type ServiceConnectionDeclaration, type SystemDeclaration } from '../landscape/model';
 import type { ScalarNode } from '../landscape/sourceTree';
 import { checkHost, checkPattern, checkUser, isRefusal, refuse, unsafeValue, type Refusal } from './validate';
 
@@ -111,7 +111,6 @@ export function conventionalPorts(instance: string): { dispatcher: number; gatew
 
 const INSTANCE = /^\d{2}$/;
 const CLIENT = /^\d{3}$/;
-const SID = /^[A-Z][A-Z0-9]{2}$/;
 
 /** The route prefix to SAP from the landscape's `saprouter`, checked; '' when there is none. */
 export function checkedRouterPrefix(landscape: LandscapeContext): string | Refusal {
@@ -202,7 +201,7 @@ export function planConnection(
   if (options.trusted === false) return refuse('This workspace is not trusted: no connection is opened from it. Trust the workspace first (Workspaces: Manage Workspace Trust).');
   const type = findConnectionType(typeId);
   if (!type) return refuse(`${JSON.stringify(typeId)} is not a known connection type.`);
-  const sidBad = checkPattern('SID', system.sid, SID, 'a SID (three characters, A-Z/0-9, starting with a letter)');
+  const sidBad = checkPattern('SID', system.sid, SID_PATTERN, 'a SID (three characters, A-Z/0-9, starting with a letter)');
   if (sidBad) return sidBad;
   const connection = system.serviceConnections.find((candidate) => candidate.typeId === typeId);
   if (!connection) return refuse(`${system.sid} declares no ${type.name} service connection (serviceConnections.${typeId}).`, `serviceConnections.${typeId}`);

@@ -51,11 +51,12 @@ function checkDestinations(system: SystemDeclaration, section: LiveSection<LiveD
   const optionsField = (options.tables ?? LIVE_TABLE_DEFAULTS).destinations.options;
   const optionsTruncated = section.truncated.find((entry) => entry.field === optionsField);
   if (optionsTruncated) report(rule, anchor, `Target hosts of ${system.sid}'s destinations not compared: ${optionsTruncated.reason}.`, 'info');
-  const live = new Map(section.rows.map((row) => [row.name, row]));
+  // SM59 shows names in upper case; a file may not: names match ignoring case, as in the rules.
+  const live = new Map(section.rows.map((row) => [row.name.toUpperCase(), row]));
   const declared = new Set<string>();
   for (const destination of system.rfcDestinations) {
-    declared.add(destination.name);
-    const found = live.get(destination.name);
+    declared.add(destination.name.toUpperCase());
+    const found = live.get(destination.name.toUpperCase());
     const deactivated = destination.status?.value === 'deactivated';
     if (!found) {
       if (!section.complete) continue;
@@ -79,7 +80,7 @@ function checkDestinations(system: SystemDeclaration, section: LiveSection<LiveD
   }
   const legacy = options.legacy ?? LEGACY_DESTINATION_DEFAULTS;
   for (const found of section.rows) {
-    if (declared.has(found.name)) continue;
+    if (declared.has(found.name.toUpperCase())) continue;
     const verdict = legacyVerdict(asDeclaration(found), legacy);
     if (!verdict) continue;
     report(

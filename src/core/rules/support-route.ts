@@ -1,4 +1,4 @@
-import type { Field, SystemDeclaration } from '../landscape/model';
+import { SID_PATTERN, type Field, type SystemDeclaration } from '../landscape/model';
 import { defineRule, NO_OPTIONS_SCHEMA, type RuleContext } from './rule';
 
 /** The two relays a system may send its support data through, as the landscape format names them. */
@@ -7,7 +7,6 @@ const RELAYS = [
   { connection: 'focused-run', key: 'focusedRun', product: 'focused-run', name: 'SAP Focused Run' },
 ] as const;
 
-const SID = /^[A-Z][A-Z0-9]{2}$/;
 
 export const supportRoute = defineRule({
   id: 'support-route',
@@ -48,7 +47,7 @@ function checkReference(
   relay: (typeof RELAYS)[number],
 ): void {
   const sid = reference.value;
-  if (!SID.test(sid)) return; // not a SID at all: the schema reports it
+  if (!SID_PATTERN.test(sid)) return; // not a SID at all: the schema reports it
   const declared = context.workspace.system(sid);
   if (!declared) {
     context.report({

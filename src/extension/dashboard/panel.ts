@@ -34,7 +34,6 @@ export interface DashboardApi {
  */
 class Dashboard implements DashboardApi, vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private panelDisposables: vscode.Disposable[] = [];
   private revision = 0;
   private posted: { revision: number; model: ReadinessModel } | undefined;
   private readonly postedEmitter = new vscode.EventEmitter<{ revision: number; model: ReadinessModel }>();
@@ -82,15 +81,18 @@ class Dashboard implements DashboardApi, vscode.Disposable {
     this.panel = panel;
     this.html = this.pageHtml(panel.webview);
     panel.webview.html = this.html;
-    this.panelDisposables = [
-      panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.panelDisposables.forEach((disposable) => disposable.dispose());
-        this.panelDisposables = [];
-      }),
+    // Each panel cleans up only what is its own: a late dispose of a replaced panel must not
+    // detach the panel that replaced it (restore after a reload).
+    const own: vscode.Disposable[] = [
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       this.workspace.onDidCheck((snapshot) => void this.post(snapshot)),
     ];
+    own.push(
+      panel.onDidDispose(() => {
+        own.forEach((disposable) => disposable.dispose());
+        if (this.panel === panel) this.panel = undefined;
+      }),
+    );
     if (this.workspace.snapshot) void this.post(this.workspace.snapshot);
   }
 
