@@ -43,11 +43,11 @@ export interface CliHelpers {
   formats: readonly string[];
 }
 
-export const ENV_PASSWORD = 'SAPREADY_RFC_PASSWORD';
-export const ENV_USER = 'SAPREADY_RFC_USER';
+const ENV_PASSWORD = 'SAPREADY_RFC_PASSWORD';
+const ENV_USER = 'SAPREADY_RFC_USER';
 
 /** The live rules as report rules, so SARIF, JUnit and Markdown carry their metadata. */
-export const LIVE_REPORT_RULES: readonly Rule[] = LIVE_RULES.map((rule) => ({ ...rule, defaults: {}, optionsSchema: NO_OPTIONS_SCHEMA, check: () => undefined }));
+const LIVE_REPORT_RULES: readonly Rule[] = LIVE_RULES.map((rule) => ({ ...rule, defaults: {}, optionsSchema: NO_OPTIONS_SCHEMA, check: () => undefined }));
 
 const CONNECTION_OPTIONS = {
   system: { type: 'string' },

@@ -5,7 +5,7 @@ import type { Finding, TextEdit } from '../core/findings';
 import { findingOf } from './diagnostics';
 import type { LandscapeWorkspace } from './landscapeWorkspace';
 
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('sapready');
+const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('sapready');
 
 /**
  * Quick fixes from the engine's fixes, "disable for this line / file", "Open SAP Note", and a
@@ -86,7 +86,7 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.start < b.end && b.start < a.end || a.start === b.start;
 }
 
-export function workspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+function workspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const change of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(change.start), document.positionAt(change.end)), change.newText);
   return edit;

@@ -5,7 +5,7 @@ import type { Finding, Severity } from '../core/findings';
 import type { Range } from '../core/landscape/text';
 import { COMMANDS } from './commands';
 
-export const DIAGNOSTIC_SOURCE = 'sapready';
+const DIAGNOSTIC_SOURCE = 'sapready';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -13,12 +13,12 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-export function toRange(range: Range): vscode.Range {
+function toRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
 /** Where a rule id in the Problems view links to: the SAP Note behind it, or the rule's documentation. */
-export function ruleLinkTarget(ruleId: string, notes: readonly string[]): vscode.Uri {
+function ruleLinkTarget(ruleId: string, notes: readonly string[]): vscode.Uri {
   if (notes.length > 0) return vscode.Uri.parse(sapNoteUrl(notes[0]));
   return vscode.Uri.parse(`command:${COMMANDS.showRuleDocumentation.id}?${encodeURIComponent(JSON.stringify([ruleId]))}`);
 }

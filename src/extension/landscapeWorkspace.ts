@@ -35,6 +35,8 @@ export class LandscapeWorkspace implements vscode.Disposable {
   private optionsUri: vscode.Uri | undefined;
   private options: ResolvedOptions = resolveOptions(RULES);
   private current: CheckSnapshot | undefined;
+  /** Per file, what its diagnostics show now (see diagnosticIdentity), to send only what changed. */
+  private readonly published = new Map<string, string>();
   /** Findings of systems that did not change since the last check (see RuleCache). */
   private readonly ruleCache = new RuleCache();
   private timer: NodeJS.Timeout | undefined;
@@ -190,6 +192,7 @@ export class LandscapeWorkspace implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     this.files.delete(uri.toString());
+    this.published.delete(uri.toString());
     this.diagnostics.delete(uri);
   }
 
@@ -247,7 +250,13 @@ export class LandscapeWorkspace implements vscode.Disposable {
     const findingsByUri = new Map<string, Finding[]>();
     for (const file of files) findingsByUri.set(file.path, []);
     for (const finding of findings) findingsByUri.get(finding.path)?.push(finding);
-    for (const [key, fileFindings] of findingsByUri) this.diagnostics.set(vscode.Uri.parse(key), fileFindings.map(toDiagnostic));
+    for (const [key, fileFindings] of findingsByUri) {
+      // A keystroke changes one file's findings: the others keep what the editor already shows.
+      const shown = fileFindings.map(diagnosticIdentity).join('\n');
+      if (this.published.get(key) === shown) continue;
+      this.published.set(key, shown);
+      this.diagnostics.set(vscode.Uri.parse(key), fileFindings.map(toDiagnostic));
+    }
     this.current = { files, findings, findingsByUri, readiness: systemReadiness(files, findings), options: this.options };
     this.log.debug(`Checked ${files.length} file(s): ${findings.length} finding(s) in ${Date.now() - started} ms.`);
     this.checked.fire(this.current);
@@ -260,3 +269,11 @@ export class LandscapeWorkspace implements vscode.Disposable {
     this.checked.dispose();
   }
 }
+
+/** Everything of a finding that its diagnostic shows; equal identities mean an equal diagnostic. */
+function diagnosticIdentity(finding: Finding): string {
+  const at = (range: Finding['range']): string => `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+  const related = finding.related.map((entry) => `${entry.path}@${at(entry.range)}:${entry.message}`).join(';');
+  return `${finding.ruleId}|${finding.severity}|${at(finding.range)}|${finding.notes.join(',')}|${finding.message}|${related}`;
+}
+

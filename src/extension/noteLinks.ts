@@ -45,7 +45,7 @@ export class NoteLinks implements vscode.HoverProvider, vscode.DocumentLinkProvi
   }
 }
 
-export function noteMarkdown(note: string): vscode.MarkdownString {
+function noteMarkdown(note: string): vscode.MarkdownString {
   const known = sapNote(note);
   const title = known ? `: ${known.title}` : '';
   const about = known ? `\n\n${known.about}` : '';

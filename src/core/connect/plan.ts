@@ -84,8 +84,8 @@ export interface ConnectOptions {
 /** The landscape-wide values a plan needs: today only the SAP router prefix. */
 export type LandscapeContext = Pick<LandscapeModel, 'saprouter'>;
 
-export const SAP_GUI_TYPES: readonly string[] = ['r3-support', 'r3-support-snc', 'sapgui-browser', 'sap-ni'];
-export const URL_TYPES: readonly string[] = ['http-connect', 'http-connect-snc', 'http-tools', 'business-client', 'solution-manager', 'solution-manager-diagnostics', 'nw-mobile-java'];
+const SAP_GUI_TYPES: readonly string[] = ['r3-support', 'r3-support-snc', 'sapgui-browser', 'sap-ni'];
+const URL_TYPES: readonly string[] = ['http-connect', 'http-connect-snc', 'http-tools', 'business-client', 'solution-manager', 'solution-manager-diagnostics', 'nw-mobile-java'];
 
 /** Paths appended to the system's HTTPS address (conventions, confidence C; "/" where none is known). */
 const URL_PATHS: Record<string, string> = {
@@ -113,7 +113,7 @@ const INSTANCE = /^\d{2}$/;
 const CLIENT = /^\d{3}$/;
 
 /** The route prefix to SAP from the landscape's `saprouter`, checked; '' when there is none. */
-export function checkedRouterPrefix(landscape: LandscapeContext): string | Refusal {
+function checkedRouterPrefix(landscape: LandscapeContext): string | Refusal {
   const route = landscape.saprouter?.value;
   if (route === undefined || route === '') return '';
   if (route.trim().toUpperCase() === 'NO_CONNECTION') return refuse('saprouter is NO_CONNECTION, which blocks service connections.', 'saprouter');

@@ -65,9 +65,9 @@ export class TableReadError extends Error {
   }
 }
 
-export const DEFAULT_PAGE_SIZE = 1000;
-export const DEFAULT_MAX_ROWS = 100_000;
-export const RFC_READ_TABLE_ROW_WIDTH = 512;
+const DEFAULT_PAGE_SIZE = 1000;
+const DEFAULT_MAX_ROWS = 100_000;
+const RFC_READ_TABLE_ROW_WIDTH = 512;
 
 export async function readTable(client: RfcClient, request: ReadTableRequest): Promise<TableRows> {
   const pageSize = request.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -147,7 +147,7 @@ export async function readTable(client: RfcClient, request: ReadTableRequest): P
 }
 
 /** FIELDS as returned: OFFSET and LENGTH arrive as NUMC strings ("000032"). */
-export function tableFields(result: Record<string, unknown>): TableField[] {
+function tableFields(result: Record<string, unknown>): TableField[] {
   const fields = Array.isArray(result.FIELDS) ? (result.FIELDS as Array<Record<string, unknown>>) : [];
   return fields.map((field) => ({
     name: String(field.FIELDNAME ?? '').trim(),

@@ -10,7 +10,7 @@ import { DASHBOARD_COMMANDS } from '../commands';
 import type { CheckSnapshot, LandscapeWorkspace } from '../landscapeWorkspace';
 import { parsePageMessage, type HostMessage, type PageMessage, type ReportFormat } from './protocol';
 
-export const DASHBOARD_VIEW_TYPE = 'sapReadiness.dashboard';
+const DASHBOARD_VIEW_TYPE = 'sapReadiness.dashboard';
 
 /** What the host tests reach: the page's DOM is not reachable through the API, the messages are. */
 export interface DashboardApi {
@@ -229,7 +229,7 @@ function displayPath(path: string): string {
   }
 }
 
-export function renderReport(format: ReportFormat, snapshot: CheckSnapshot): string {
+function renderReport(format: ReportFormat, snapshot: CheckSnapshot): string {
   const model = modelOf(snapshot);
   if (format === 'html') return formatHtml(model);
   return formatMarkdown({

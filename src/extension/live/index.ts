@@ -27,8 +27,8 @@ import type { LandscapeWorkspace } from '../landscapeWorkspace';
 import { vsCodePrompts, type Prompts } from '../remote/opener';
 import { liveRefusal, rfcSecretKey, rfcUserProblem, verifySummary } from './policy';
 
-export const LIVE_DIAGNOSTICS = 'sapready-live';
-export const LIVE_USER_SETTING = 'sapReadiness.live.user';
+const LIVE_DIAGNOSTICS = 'sapready-live';
+const LIVE_USER_SETTING = 'sapReadiness.live.user';
 const SHOW_DETAILS = 'Show details';
 const REMEMBER = 'Remember in VS Code secret storage';
 const USE_ONCE = 'Use it this time only';
@@ -43,7 +43,7 @@ export interface RfcConnector {
   open(parameters: RfcConnectionParameters, credentials: RfcCredentials): Promise<RfcClient>;
 }
 
-export const nodeRfcConnector: RfcConnector = {
+const nodeRfcConnector: RfcConnector = {
   load: () => void loadNodeRfc(),
   open: (parameters, credentials) => openNodeRfcClient(parameters, credentials),
 };

@@ -13,8 +13,8 @@ import { VsCodeSystemOpener, vsCodePrompts, type Prompts, type SystemOpener } fr
 import { VsCodePlanRunner, type PlanRunner, type RunOutcome } from './runner';
 import { LANDSCAPE_DOCUMENTS } from '../settings';
 
-export const CONNECTION_TYPES_VIEW = 'sapReadinessConnectionTypes';
-export const LANDSCAPE_VIEW = 'sapReadinessLandscape';
+const CONNECTION_TYPES_VIEW = 'sapReadinessConnectionTypes';
+const LANDSCAPE_VIEW = 'sapReadinessLandscape';
 const FILTERED_CONTEXT = 'sapReadiness.connectionTypesFiltered';
 const CHECKED_CONTEXT = 'sapReadiness.landscapeChecked';
 const DAY_MS = 86_400_000;

@@ -35,7 +35,7 @@ const GROUP_TITLES: Record<GroupKind, string> = {
 };
 
 /** "2d 4h", "3h 20m", "12m": time until `ms` from `now`. */
-export function timeLeft(ms: number, now: number): string {
+function timeLeft(ms: number, now: number): string {
   const minutes = Math.max(0, Math.floor((ms - now) / 60_000));
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
@@ -43,7 +43,7 @@ export function timeLeft(ms: number, now: number): string {
   return hours > 0 ? `${hours}h ${minutes % 60}m` : `${minutes}m`;
 }
 
-export function readinessIcon(readiness: SystemReadiness['readiness'] | undefined): vscode.ThemeIcon {
+function readinessIcon(readiness: SystemReadiness['readiness'] | undefined): vscode.ThemeIcon {
   switch (readiness) {
     case 'ready':
       return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
@@ -56,7 +56,7 @@ export function readinessIcon(readiness: SystemReadiness['readiness'] | undefine
   }
 }
 
-export function readinessText(entry: SystemReadiness | undefined): string {
+function readinessText(entry: SystemReadiness | undefined): string {
   if (!entry) return 'not checked';
   if (entry.readiness === 'ready') return 'ready';
   if (entry.readiness === 'warnings') return `warnings (${entry.warnings})`;

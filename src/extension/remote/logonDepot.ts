@@ -28,7 +28,7 @@ const SECRET_PREFIX = 'sapReadiness.logon/';
 const INDEX_KEY = 'sapReadiness.logonDepot.index';
 const SECRET_NAME = /^[A-Za-z0-9][A-Za-z0-9_./@-]{0,127}$/;
 
-export function secretKey(name: string): string {
+function secretKey(name: string): string {
   return `${SECRET_PREFIX}${name}`;
 }
 
@@ -156,7 +156,7 @@ export class LogonDepot {
 }
 
 /** The logonData entry of `file` whose password pair has its key at `offset`. */
-export function passwordPairAt(file: LandscapeFile, offset: number): { entry: LogonEntry; pair: Pair } | undefined {
+function passwordPairAt(file: LandscapeFile, offset: number): { entry: LogonEntry; pair: Pair } | undefined {
   for (const system of file.model?.systems ?? []) {
     for (const logon of system.logonData) {
       const pair = logon.node.pairs.find((candidate) => candidate.key.start === offset);

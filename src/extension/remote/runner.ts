@@ -21,7 +21,7 @@ function windowText(plan: LaunchPlan): string {
 }
 
 /** What the confirmation shows: exactly what will happen, with every value that will be used. */
-export function describePlan(plan: LaunchPlan): { message: string; detail: string; action: string } {
+function describePlan(plan: LaunchPlan): { message: string; detail: string; action: string } {
   const window = windowText(plan);
   switch (plan.kind) {
     case 'shortcut-file':
