@@ -3,10 +3,15 @@ import { resolveOptions, type OptionsFile } from '../src/core/config/options';
 import { checkLandscapes } from '../src/core/engine';
 import type { Finding, Severity } from '../src/core/findings';
 import { applyEdits } from '../src/core/landscape/edits';
-import { parseSourceTree } from '../src/core/landscape/sourceTree';
+import { parseSourceTree, plainValue, type SourceNode } from '../src/core/landscape/sourceTree';
 import { RULES, findRule } from '../src/core/rules/registry';
 
 export const TODAY = '2026-11-23';
+
+/** What a YAML loader would give for the document (null when there is none). */
+export function valueOf(root: SourceNode | null): unknown {
+  return root && plainValue(root);
+}
 
 export interface CheckCall {
   /** Only these rules run (default: all). */

@@ -1,4 +1,4 @@
-import { parseSourceTree } from '../landscape/sourceTree';
+import { parseSourceTree, plainValue } from '../landscape/sourceTree';
 import { LineIndex } from '../landscape/text';
 import { validateTree, type CompiledValidator } from '../schema/validate';
 import type { OptionsFile } from './options';
@@ -28,5 +28,5 @@ export function parseOptionsFile(text: string): LoadedOptionsFile {
   const validate = require('../schema/generated/config-validator.js') as CompiledValidator;
   const problems = validateTree(validate, tree.root);
   if (problems.length > 0) return { ok: false, problems: problems.map((problem) => ({ ...at(problem.start), message: problem.message })) };
-  return { ok: true, options: tree.root.value as OptionsFile };
+  return { ok: true, options: plainValue(tree.root) as OptionsFile };
 }

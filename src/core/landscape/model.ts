@@ -1,4 +1,4 @@
-import type { MapNode, Pair, ScalarNode, SourceNode } from './sourceTree';
+import { entriesOf, entryOf, keyText, type MapNode, type Pair, type SourceNode } from './sourceTree';
 
 /**
  * The typed view of one landscape file. Every field keeps the YAML pair it came from, so a rule
@@ -138,13 +138,13 @@ export function buildSystem(pair: Pair): SystemDeclaration {
     focusedRun: text(node, 'focusedRun'),
     communicationUser: text(node, 'communicationUser'),
     components: new Map(),
-    componentsPair: node.entries.get('components'),
+    componentsPair: entryOf(node, 'components'),
     rfcDestinations: [],
-    rfcDestinationsPair: node.entries.get('rfcDestinations'),
+    rfcDestinationsPair: entryOf(node, 'rfcDestinations'),
     serviceConnections: [],
     logonData: [],
   };
-  const noteAssistant = node.entries.get('noteAssistant');
+  const noteAssistant = entryOf(node, 'noteAssistant');
   const noteAssistantMap = noteAssistant && asMap(noteAssistant.value);
   if (noteAssistant && noteAssistantMap) {
     system.noteAssistant = {
@@ -180,7 +180,7 @@ export function buildSystem(pair: Pair): SystemDeclaration {
   }
   for (const connectionPair of mapEntries(node, 'serviceConnections')) {
     const map = asMap(connectionPair.value);
-    const windowPair = map?.entries.get('window');
+    const windowPair = map && entryOf(map, 'window');
     const window = windowPair && asMap(windowPair.value);
     system.serviceConnections.push({
       typeId: keyText(connectionPair.key),
@@ -192,7 +192,7 @@ export function buildSystem(pair: Pair): SystemDeclaration {
       until: window && text(window, 'until'),
     });
   }
-  const logonData = node.entries.get('logonData');
+  const logonData = entryOf(node, 'logonData');
   if (logonData?.value.kind === 'seq') {
     for (const item of logonData.value.items) {
       if (item.kind !== 'map') continue;
@@ -208,21 +208,17 @@ export function buildSystem(pair: Pair): SystemDeclaration {
   return system;
 }
 
-export function keyText(key: ScalarNode): string {
-  return key.plain ? key.source : String(key.value);
-}
-
 export function asMap(node: SourceNode): MapNode | undefined {
   return node.kind === 'map' ? node : undefined;
 }
 
 function emptyMap(at: SourceNode): MapNode {
-  return { kind: 'map', flow: false, start: at.start, end: at.end, pairs: [], entries: new Map(), value: {} };
+  return { kind: 'map', flow: false, start: at.start, end: at.end, pairs: [], entries: new Map(), distinct: true };
 }
 
 function mapEntries(map: MapNode, key: string): Iterable<Pair> {
-  const value = map.entries.get(key)?.value;
-  return value?.kind === 'map' ? value.entries.values() : [];
+  const value = entryOf(map, key)?.value;
+  return value?.kind === 'map' ? entriesOf(value) : [];
 }
 
 /**
@@ -230,20 +226,20 @@ function mapEntries(map: MapNode, key: string): Iterable<Pair> {
  * schema (quote it), yet the rules still see "00" rather than the number 0.
  */
 function text(map: MapNode, key: string): Field<string> | undefined {
-  const pair = map.entries.get(key);
+  const pair = entryOf(map, key);
   if (!pair || pair.value.kind !== 'scalar' || pair.value.value === null) return undefined;
   const scalar = pair.value;
   return { value: scalar.plain ? scalar.source : String(scalar.value), pair };
 }
 
 function flag(map: MapNode, key: string): Field<boolean> | undefined {
-  const pair = map.entries.get(key);
+  const pair = entryOf(map, key);
   if (!pair || pair.value.kind !== 'scalar' || typeof pair.value.value !== 'boolean') return undefined;
   return { value: pair.value.value, pair };
 }
 
 function whole(map: MapNode, key: string): Field<number> | undefined {
-  const pair = map.entries.get(key);
+  const pair = entryOf(map, key);
   if (!pair || pair.value.kind !== 'scalar') return undefined;
   const value = typeof pair.value.value === 'string' ? Number(pair.value.value) : pair.value.value;
   if (typeof value !== 'number' || !Number.isInteger(value)) return undefined;

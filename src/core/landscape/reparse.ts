@@ -1,7 +1,7 @@
 import { findSuppressions } from '../config/suppressions';
 import { loadLandscapeFile, type FileLimits, type LandscapeFile } from './file';
-import { buildSystem, keyText } from './model';
-import { parseSourceTree, type MapNode, type Pair, type SourceNode } from './sourceTree';
+import { buildSystem } from './model';
+import { keyText, parseSourceTree, type MapNode, type Pair, type SourceNode } from './sourceTree';
 import { LineIndex } from './text';
 
 /**
@@ -69,17 +69,11 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
   root.end += delta;
 
   systems.pairs[index] = replacement;
-  if (newKey === oldKey) {
-    systems.entries.set(newKey, replacement);
-    systems.value[newKey] = replacement.value.value;
-  } else {
+  if (newKey === oldKey) systems.entries.set(newKey, replacement);
+  else {
     const entries = new Map<string, Pair>();
     for (const entry of systems.pairs) entries.set(keyText(entry.key), entry);
     systems.entries = entries;
-    const value: Record<string, unknown> = {};
-    for (const [key, entry] of entries) Object.defineProperty(value, key, { value: entry.value.value, enumerable: true, writable: true, configurable: true });
-    systems.value = value;
-    root.value.systems = value;
   }
 
   const lines = new LineIndex(text);

@@ -1,22 +1,20 @@
 import * as jsyaml from 'js-yaml';
+import { scanPlainYaml } from './fastScanner';
 import type { Span } from './text';
+import { LimitExceeded, resolvePlainScalar, TreeBuilder } from './treeBuilder';
 
 /**
- * A YAML document as a tree of nodes that know their source offsets, built from js-yaml's
- * event stream. js-yaml's parser is the fastest positional one on npm (about half the time of
- * its own `load`, a twentieth of `yaml.parseDocument`), which is what keeps a full check of a
- * 10 MB landscape within the benchmark targets. `yaml` is loaded only to describe syntax errors.
+ * A YAML document as a tree of nodes that know their source offsets. Landscapes in plain block
+ * YAML are read by our own scanner (fastScanner.ts), anything else from js-yaml's event stream;
+ * `yaml` is loaded only to describe syntax errors. Only scalars carry a JavaScript value: the
+ * plain value of a collection is built when it is asked for (plainValue), so a large file is not
+ * held twice.
  */
 export type SourceNode = MapNode | SeqNode | ScalarNode;
 
-interface NodeBase extends Span {
-  /** The plain JavaScript value, shared with the schema validator. */
-  value: unknown;
-}
-
 export type ScalarValue = string | number | boolean | null;
 
-export interface ScalarNode extends NodeBase {
+export interface ScalarNode extends Span {
   kind: 'scalar';
   value: ScalarValue;
   /** True for unquoted scalars: only they are resolved to numbers, booleans and null. */
@@ -32,21 +30,25 @@ export interface Pair {
   merged: boolean;
 }
 
-export interface MapNode extends NodeBase {
+export interface MapNode extends Span {
   kind: 'map';
   flow: boolean;
   /** The pairs written in this mapping, in source order (merged pairs excluded). */
   pairs: Pair[];
-  /** Every effective entry by key text, merged ones included; own keys win over merged. */
+  /**
+   * Every effective entry by key text, merged ones included; own keys win over merged, and of
+   * a key written twice the last one counts. Built when first asked for: most mappings are
+   * small and are searched in place (entryOf), so most never need one.
+   */
   entries: Map<string, Pair>;
-  value: Record<string, unknown>;
+  /** True when `pairs` are exactly the entries, in order: no key written twice, nothing merged. */
+  distinct: boolean;
 }
 
-export interface SeqNode extends NodeBase {
+export interface SeqNode extends Span {
   kind: 'seq';
   flow: boolean;
   items: SourceNode[];
-  value: unknown[];
 }
 
 export interface SyntaxProblem extends Span {
@@ -73,48 +75,54 @@ export interface ParseLimits {
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasExpansion: 100_000, maxDepth: 64 };
 
+/** The text a key is known by: as written for plain keys (so `0001` stays "0001"). */
+export function keyText(key: ScalarNode): string {
+  return key.plain ? key.source : String(key.value);
+}
+
+/** Up to this many pairs, looking a key up by walking the pairs beats building an index. */
+const SEARCHED_IN_PLACE = 16;
+
+/** `map.entries.get(key)`, without building the index of a small mapping. */
+export function entryOf(map: MapNode, key: string): Pair | undefined {
+  const pairs = map.pairs;
+  if (!map.distinct || pairs.length > SEARCHED_IN_PLACE) return map.entries.get(key);
+  for (let index = 0; index < pairs.length; index++) if (keyText(pairs[index].key) === key) return pairs[index];
+  return undefined;
+}
+
+/** `map.entries.values()`, without building the index where the pairs are the entries. */
+export function entriesOf(map: MapNode): Iterable<Pair> {
+  return map.distinct ? map.pairs : map.entries.values();
+}
+
+/** The node as plain JavaScript (what a YAML loader would give), merged entries included. */
+export function plainValue(node: SourceNode): unknown {
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map(plainValue);
+  const value: Record<string, unknown> = {};
+  for (const pair of entriesOf(node)) {
+    const key = keyText(pair.key);
+    // defineProperty, so that a key named __proto__ stays data instead of setting the prototype.
+    if (key === '__proto__') Object.defineProperty(value, key, { value: plainValue(pair.value), enumerable: true, writable: true, configurable: true });
+    else value[key] = plainValue(pair.value);
+  }
+  return value;
+}
+
 const { EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } = jsyaml;
 
-interface MapFrame {
-  node: MapNode;
-  pendingKey: ScalarNode | null;
-  merges: SourceNode[];
-}
-interface SeqFrame {
-  node: SeqNode;
-}
-type Frame = MapFrame | SeqFrame;
-
-const NULL_PATTERN = /^(?:~|null|Null|NULL)?$/;
-const TRUE_PATTERN = /^(?:true|True|TRUE)$/;
-const FALSE_PATTERN = /^(?:false|False|FALSE)$/;
-const INT_PATTERN = /^[-+]?[0-9]+$/;
-const OCTAL_PATTERN = /^0o[0-7]+$/;
-const HEX_PATTERN = /^0x[0-9a-fA-F]+$/;
-const FLOAT_PATTERN = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const INFINITY_PATTERN = /^([-+]?)\.(?:inf|Inf|INF)$/;
-const NAN_PATTERN = /^\.(?:nan|NaN|NAN)$/;
-
-/** YAML 1.2 core schema resolution of a plain scalar (so dates stay strings). */
-export function resolvePlainScalar(text: string): ScalarValue {
-  if (NULL_PATTERN.test(text)) return null;
-  const first = text.charCodeAt(0);
-  // Most values start with a letter other than t/f/n/T/F/N; skip the pattern tests for them.
-  if (first > 57 && first !== 116 && first !== 102 && first !== 84 && first !== 70 && first !== 46) return text;
-  if (TRUE_PATTERN.test(text)) return true;
-  if (FALSE_PATTERN.test(text)) return false;
-  if (INT_PATTERN.test(text)) return Number.parseInt(text, 10);
-  if (OCTAL_PATTERN.test(text)) return Number.parseInt(text.slice(2), 8);
-  if (HEX_PATTERN.test(text)) return Number.parseInt(text.slice(2), 16);
-  if (FLOAT_PATTERN.test(text)) return Number.parseFloat(text);
-  const infinity = INFINITY_PATTERN.exec(text);
-  if (infinity) return infinity[1] === '-' ? -Infinity : Infinity;
-  if (NAN_PATTERN.test(text)) return NaN;
-  return text;
-}
-
-/** Parses one landscape file. Never throws: syntax errors and exceeded limits become problems. */
+/**
+ * Parses one landscape file. Never throws: syntax errors and exceeded limits become problems.
+ * Plain block YAML (nearly every landscape) is read by our own scanner; anything it does not
+ * read (anchors, block scalars, escapes, several documents, errors ...) goes through js-yaml.
+ */
 export function parseSourceTree(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): SourceTree {
+  return scanPlainYaml(text, limits) ?? parseWithJsYaml(text, limits);
+}
+
+/** The tree from js-yaml's events: any YAML, with its first error described. */
+export function parseWithJsYaml(text: string, limits: ParseLimits): SourceTree {
   let events: jsyaml.Event[];
   try {
     events = jsyaml.parseEvents(text, { maxDepth: limits.maxDepth });
@@ -122,7 +130,7 @@ export function parseSourceTree(text: string, limits: ParseLimits = DEFAULT_PARS
     return { root: null, problems: describeSyntaxErrors(text, error), nodeCount: 0, hasAliases: false };
   }
   try {
-    return new TreeBuilder(text, events, limits).build();
+    return buildFromEvents(text, events, limits);
   } catch (error) {
     if (error instanceof LimitExceeded) {
       return { root: null, problems: [{ start: error.at, end: error.at + 1, message: error.message }], nodeCount: 0, hasAliases: false };
@@ -131,230 +139,48 @@ export function parseSourceTree(text: string, limits: ParseLimits = DEFAULT_PARS
   }
 }
 
-class LimitExceeded extends Error {
-  constructor(
-    message: string,
-    readonly at: number,
-  ) {
-    super(message);
+function buildFromEvents(text: string, events: jsyaml.Event[], limits: ParseLimits): SourceTree {
+  const builder = new TreeBuilder(text, limits);
+  const anchorOf = (event: { anchorStart: number; anchorEnd: number }): string | undefined =>
+    event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined;
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        builder.startDocument();
+        break;
+      case EVENT_ID.MAPPING:
+        builder.openMap(event.start, event.style === COLLECTION_STYLE.FLOW, anchorOf(event));
+        break;
+      case EVENT_ID.SEQUENCE:
+        builder.openSeq(event.start, event.style === COLLECTION_STYLE.FLOW, anchorOf(event));
+        break;
+      case EVENT_ID.SCALAR:
+        addScalar(builder, text, event, anchorOf(event));
+        break;
+      case EVENT_ID.ALIAS:
+        builder.alias(text.slice(event.anchorStart, event.anchorEnd), event.anchorStart - 1, event.anchorEnd);
+        break;
+      case EVENT_ID.POP:
+        builder.close();
+        break;
+    }
   }
+  return builder.finish();
 }
 
-class TreeBuilder {
-  private readonly stack: Frame[] = [];
-  private readonly anchors = new Map<string, SourceNode>();
-  /** Nodes an anchored node stands for once its aliases are expanded; bounds all later traversal. */
-  private readonly weights = new Map<SourceNode, number>();
-  private readonly problems: SyntaxProblem[] = [];
-  private root: SourceNode | null = null;
-  private documents = 0;
-  private nodeCount = 0;
-  private aliasWeight = 0;
-  private lastEnd = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly events: jsyaml.Event[],
-    private readonly limits: ParseLimits,
-  ) {}
-
-  build(): SourceTree {
-    for (const event of this.events) {
-      switch (event.type) {
-        case EVENT_ID.DOCUMENT:
-          this.documents++;
-          if (this.documents === 2) {
-            const marker = /^(?:---|\.\.\.)/m.exec(this.text.slice(this.lastEnd));
-            const at = marker ? this.lastEnd + marker.index : this.lastEnd;
-            this.problems.push({
-              start: at,
-              end: marker ? at + 3 : at,
-              message: 'A landscape file holds one YAML document; this second document is ignored. Split it into its own file.',
-            });
-          }
-          break;
-        case EVENT_ID.MAPPING:
-          this.open(event, 'map');
-          break;
-        case EVENT_ID.SEQUENCE:
-          this.open(event, 'seq');
-          break;
-        case EVENT_ID.SCALAR:
-          this.attach(this.scalar(event));
-          break;
-        case EVENT_ID.ALIAS:
-          this.attach(this.alias(event));
-          break;
-        case EVENT_ID.POP:
-          this.close();
-          break;
-      }
-    }
-    return { root: this.root, problems: this.problems, nodeCount: this.nodeCount, hasAliases: this.aliasWeight > 0 };
+function addScalar(builder: TreeBuilder, text: string, event: jsyaml.ScalarEvent, anchor: string | undefined): void {
+  if (event.valueStart < 0) {
+    builder.emptyScalar(anchor);
+    return;
   }
-
-  private open(event: jsyaml.MappingEvent | jsyaml.SequenceEvent, kind: 'map' | 'seq'): void {
-    const flow = event.style === COLLECTION_STYLE.FLOW;
-    const start = event.start;
-    const node: MapNode | SeqNode =
-      kind === 'map'
-        ? { kind, flow, start, end: start, pairs: [], entries: new Map(), value: {} }
-        : { kind, flow, start, end: start, items: [], value: [] };
-    this.nodeCount++;
-    this.anchor(event, node);
-    this.stack.push(kind === 'map' ? { node: node as MapNode, pendingKey: null, merges: [] } : { node: node as SeqNode });
-  }
-
-  private close(): void {
-    const frame = this.stack.pop();
-    if (!frame) return; // end of a document
-    const node = frame.node;
-    if (node.flow) node.end = this.closingBracket(node);
-    else node.end = Math.max(node.start, this.lastEnd);
-    if ('merges' in frame) this.applyMerges(frame);
-    this.lastEnd = node.end;
-    this.attach(node);
-  }
-
-  /** Flow collections end at their bracket, which js-yaml's events do not report. */
-  private closingBracket(node: MapNode | SeqNode): number {
-    const bracket = node.kind === 'map' ? '}' : ']';
-    let at = Math.max(this.lastEnd, node.start + 1);
-    const text = this.text;
-    while (at < text.length && text[at] !== bracket) {
-      if (text[at] === '#') {
-        const lineEnd = text.indexOf('\n', at);
-        at = lineEnd === -1 ? text.length : lineEnd;
-      } else at++;
-    }
-    return Math.min(at + 1, text.length);
-  }
-
-  private scalar(event: jsyaml.ScalarEvent): ScalarNode {
-    this.nodeCount++;
-    if (event.valueStart < 0) {
-      const node: ScalarNode = { kind: 'scalar', start: this.lastEnd, end: this.lastEnd, value: null, plain: true, source: '' };
-      this.anchor(event, node);
-      return node;
-    }
-    const plain = event.style === SCALAR_STYLE.PLAIN;
-    const source = this.text.slice(event.valueStart, event.valueEnd);
-    const decoded = event.fast ? source : jsyaml.getScalarValue(this.text, event);
-    const explicitString = event.tagStart >= 0 && /^!!?str$/.test(this.text.slice(event.tagStart, event.tagEnd));
-    const value = plain && !explicitString ? resolvePlainScalar(decoded) : decoded;
-    const start = plain || event.style > SCALAR_STYLE.DOUBLE_QUOTED ? event.valueStart : event.valueStart - 1;
-    const end = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED ? event.valueEnd + 1 : event.valueEnd;
-    const node: ScalarNode = { kind: 'scalar', start, end, value, plain: plain && !explicitString, source };
-    this.anchor(event, node);
-    this.lastEnd = end;
-    return node;
-  }
-
-  private alias(event: jsyaml.AliasEvent): SourceNode {
-    const name = this.text.slice(event.anchorStart, event.anchorEnd);
-    this.lastEnd = event.anchorEnd;
-    const target = this.anchors.get(name);
-    if (!target) throw new LimitExceeded(`Unknown alias *${name}: no anchor &${name} before it.`, event.anchorStart - 1);
-    if (this.stack.some((frame) => frame.node === target)) {
-      throw new LimitExceeded(`Alias *${name} refers to a collection that contains it; such a cycle cannot be checked.`, event.anchorStart - 1);
-    }
-    this.aliasWeight += this.weigh(target);
-    if (this.aliasWeight > this.limits.maxAliasExpansion) {
-      throw new LimitExceeded(
-        `Aliases expand to more than ${this.limits.maxAliasExpansion} nodes (an alias bomb?). ` +
-          'Raise limits.maxAliasExpansion in .sapready.yaml if this file is genuine.',
-        event.anchorStart - 1,
-      );
-    }
-    return target;
-  }
-
-  private anchor(event: { anchorStart: number; anchorEnd: number }, node: SourceNode): void {
-    if (event.anchorStart >= 0) this.anchors.set(this.text.slice(event.anchorStart, event.anchorEnd), node);
-  }
-
-  private attach(node: SourceNode): void {
-    const parent = this.stack[this.stack.length - 1];
-    if (!parent) {
-      if (this.documents <= 1) this.root = node;
-      return;
-    }
-    if ('items' in parent.node) {
-      const seq = parent.node;
-      seq.items.push(node);
-      seq.value.push(node.value);
-      return;
-    }
-    const frame = parent as MapFrame;
-    if (frame.pendingKey === null) {
-      if (node.kind !== 'scalar') {
-        this.problems.push({ start: node.start, end: node.end, message: 'Only plain text can be a key in a landscape file; this key is a collection.' });
-        frame.pendingKey = { kind: 'scalar', start: node.start, end: node.end, value: '', plain: false, source: '' };
-      } else frame.pendingKey = node;
-      return;
-    }
-    const key = frame.pendingKey;
-    frame.pendingKey = null;
-    if (key.plain && key.source === '<<') {
-      frame.merges.push(node);
-      return;
-    }
-    const map = frame.node;
-    const keyText = key.plain ? key.source : String(key.value);
-    const pair: Pair = { key, value: node, merged: false };
-    const earlier = map.entries.get(keyText);
-    if (earlier) {
-      this.problems.push({
-        start: key.start,
-        end: key.end,
-        message: `Duplicate key "${keyText}": YAML keeps only one of them. Remove or rename one.`,
-        related: { start: earlier.key.start, end: earlier.key.end, message: `"${keyText}" is first declared here.` },
-      });
-    }
-    map.pairs.push(pair);
-    map.entries.set(keyText, pair);
-    setOwnValue(map.value, keyText, node.value);
-  }
-
-  /**
-   * The expanded size of an aliased node, computed when an alias first refers to it (most files
-   * have no aliases, so no node pays for this). Memoised per anchored node, so nested aliases
-   * are counted without walking them again; the walk stops once the budget is spent.
-   */
-  private weigh(node: SourceNode): number {
-    const known = this.weights.get(node);
-    if (known !== undefined) return known;
-    let weight = 1;
-    if (node.kind === 'map') for (const pair of node.entries.values()) weight += 1 + this.weigh(pair.value);
-    else if (node.kind === 'seq') for (const item of node.items) weight += this.weigh(item);
-    if (weight > this.limits.maxAliasExpansion) weight = this.limits.maxAliasExpansion + 1;
-    if (node.kind !== 'scalar') this.weights.set(node, weight);
-    return weight;
-  }
-
-  private applyMerges(frame: MapFrame): void {
-    const map = frame.node;
-    for (const merge of frame.merges) {
-      const sources = merge.kind === 'seq' ? merge.items : [merge];
-      for (const source of sources) {
-        if (source.kind !== 'map') {
-          this.problems.push({ start: source.start, end: source.end, message: 'A merge key (<<) takes a mapping or a list of mappings.' });
-          continue;
-        }
-        for (const [keyText, pair] of source.entries) {
-          if (map.entries.has(keyText)) continue;
-          map.entries.set(keyText, { ...pair, merged: true });
-          setOwnValue(map.value, keyText, pair.value.value);
-        }
-      }
-    }
-  }
-}
-
-/** Assigns without invoking the `__proto__` setter, so a key of that name stays data. */
-function setOwnValue(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
+  const plain = event.style === SCALAR_STYLE.PLAIN;
+  const source = text.slice(event.valueStart, event.valueEnd);
+  const decoded = event.fast ? source : jsyaml.getScalarValue(text, event);
+  const explicitString = event.tagStart >= 0 && /^!!?str$/.test(text.slice(event.tagStart, event.tagEnd));
+  const value = plain && !explicitString ? resolvePlainScalar(decoded) : decoded;
+  const start = plain || event.style > SCALAR_STYLE.DOUBLE_QUOTED ? event.valueStart : event.valueStart - 1;
+  const end = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED ? event.valueEnd + 1 : event.valueEnd;
+  builder.scalar(start, end, value, plain && !explicitString, source, anchor);
 }
 
 /**

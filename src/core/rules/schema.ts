@@ -1,14 +1,40 @@
-import { validateTree, type CompiledValidator } from '../schema/validate';
+import { plainValue, type MapNode, type Pair } from '../landscape/sourceTree';
+import { pointerSegment, validateParts, type CompiledValidator, type ValidationPart } from '../schema/validate';
 import { isPasswordKey } from './plaintext-secret';
 import { defineRule, NO_OPTIONS_SCHEMA } from './rule';
 
-let validator: CompiledValidator | undefined;
+let validators: { outline: CompiledValidator; system: CompiledValidator } | undefined;
 
-/** The validator is generated from schemas/landscape.schema.json at build time (scripts/build-schemas.mjs). */
-function landscapeValidator(): CompiledValidator {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  validator ??= require('../schema/generated/landscape-validator.js') as CompiledValidator;
-  return validator;
+/**
+ * Generated from schemas/landscape.schema.json at build time (scripts/build-schemas.mjs): one for
+ * the file with the systems' bodies left out, one for a single system.
+ */
+function landscapeValidators(): { outline: CompiledValidator; system: CompiledValidator } {
+  validators ??= {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    outline: require('../schema/generated/landscape-outline-validator.js') as CompiledValidator,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    system: require('../schema/generated/system-validator.js') as CompiledValidator,
+  };
+  return validators;
+}
+
+/**
+ * The file, then each system, as plain values built one at a time: what the whole-file schema
+ * says, without a 10,000-system file ever being held a second time as plain values.
+ */
+function* landscapeParts(root: MapNode): Generator<ValidationPart> {
+  const { outline, system } = landscapeValidators();
+  const systemsPair = root.entries.get('systems');
+  const systems = systemsPair?.value.kind === 'map' ? systemsPair.value : undefined;
+  const outlineValue = Object.fromEntries(
+    [...root.entries].map(([key, pair]: [string, Pair]) => [key, pair === systemsPair && systems ? Object.fromEntries([...systems.entries.keys()].map((sid) => [sid, null])) : plainValue(pair.value)]),
+  );
+  yield { validate: outline, value: outlineValue, instancePath: '' };
+  if (!systems) return;
+  for (const [sid, pair] of systems.entries) {
+    yield { validate: system, value: plainValue(pair.value), instancePath: `/systems${pointerSegment(sid)}` };
+  }
 }
 
 export const schema = defineRule({
@@ -36,7 +62,7 @@ export const schema = defineRule({
       return;
     }
     // Password-like keys are reported by plaintext-secret; saying "unknown property" too would be noise.
-    for (const problem of validateTree(landscapeValidator(), root, isPasswordKey)) {
+    for (const problem of validateParts(root, landscapeParts(root), isPasswordKey)) {
       context.report({ at: problem, message: problem.message });
     }
   },

@@ -1,4 +1,4 @@
-import type { MapNode, Pair, SourceNode } from '../landscape/sourceTree';
+import { plainValue, type MapNode, type Pair, type SourceNode } from '../landscape/sourceTree';
 import type { Span } from '../landscape/text';
 import { closestWord } from '../text/closest';
 
@@ -36,6 +36,13 @@ const FORMAT_MEANINGS: Record<string, string> = {
   'date-time': 'an ISO date-time with a time zone such as 2026-11-20T08:00:00Z',
 };
 
+/** One validator run on part of a tree: `value` is the plain value of the node at `instancePath`. */
+export interface ValidationPart {
+  validate: CompiledValidator;
+  value: unknown;
+  instancePath: string;
+}
+
 /**
  * Runs a precompiled validator on a parsed tree and points every error at the node a person
  * would fix: the key of an unknown property, the parent's key for a missing one, the value
@@ -46,20 +53,32 @@ export function validateTree(
   root: SourceNode,
   skipUnknownKey: (key: string) => boolean = () => false,
 ): SchemaProblem[] {
-  if (validate(root.value)) return [];
+  return validateParts(root, [{ validate, value: plainValue(root), instancePath: '' }], skipUnknownKey);
+}
+
+/** validateTree for a tree checked in parts; the parts may be produced one at a time. */
+export function validateParts(root: SourceNode, parts: Iterable<ValidationPart>, skipUnknownKey: (key: string) => boolean): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
-    const located = locate(root, error.instancePath);
-    if (!located) continue;
-    const problem = describe(error, located, skipUnknownKey);
-    if (!problem) continue;
-    const identity = `${problem.start}:${problem.end}`;
-    if (seen.has(identity)) continue; // one message per place: type and enum errors often pair up
-    seen.add(identity);
-    problems.push(problem);
+  for (const part of parts) {
+    if (part.validate(part.value)) continue;
+    for (const error of part.validate.errors ?? []) {
+      const located = locate(root, part.instancePath + error.instancePath);
+      if (!located) continue;
+      const problem = describe(error, located, skipUnknownKey);
+      if (!problem) continue;
+      const identity = `${problem.start}:${problem.end}`;
+      if (seen.has(identity)) continue; // one message per place: type and enum errors often pair up
+      seen.add(identity);
+      problems.push(problem);
+    }
   }
   return problems;
+}
+
+/** A key as one segment of a JSON pointer (RFC 6901), as ajv writes instance paths. */
+export function pointerSegment(key: string): string {
+  return `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 interface Located {

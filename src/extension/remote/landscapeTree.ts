@@ -126,7 +126,8 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
         const item = new vscode.TreeItem(node.system.sid, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `system:${node.file.path}#${node.system.sid}`;
         item.iconPath = readinessIcon(entry?.readiness);
-        const role = node.system.role?.value ?? node.system.node.entries.get('description')?.value.value;
+        const description = node.system.node.entries.get('description')?.value;
+        const role = node.system.role?.value ?? (description?.kind === 'scalar' ? description.value : undefined);
         item.description = `${readinessText(entry)}${typeof role === 'string' ? ` · ${role}` : ''}`;
         item.tooltip = `${node.system.sid}: ${readinessText(entry)}\n${decodeURIComponent(node.file.path.replace(/^file:\/\//, ''))}`;
         item.contextValue = 'system';

@@ -4,7 +4,7 @@ import type { Finding } from '../../core/findings';
 import { removeMapEntry } from '../../core/landscape/edits';
 import type { LandscapeFile } from '../../core/landscape/file';
 import type { LogonDataDeclaration, SystemDeclaration } from '../../core/landscape/model';
-import type { Pair } from '../../core/landscape/sourceTree';
+import type { Pair, ScalarNode } from '../../core/landscape/sourceTree';
 import { REMOTE_COMMANDS } from '../commands';
 import { findingOf } from '../diagnostics';
 import type { LandscapeWorkspace } from '../landscapeWorkspace';
@@ -156,11 +156,12 @@ export class LogonDepot {
 }
 
 /** The logonData entry of `file` whose password pair has its key at `offset`. */
-function passwordPairAt(file: LandscapeFile, offset: number): { entry: LogonEntry; pair: Pair } | undefined {
+function passwordPairAt(file: LandscapeFile, offset: number): { entry: LogonEntry; pair: Pair; written: ScalarNode } | undefined {
   for (const system of file.model?.systems ?? []) {
     for (const logon of system.logonData) {
       const pair = logon.node.pairs.find((candidate) => candidate.key.start === offset);
-      if (pair && pair.value.kind === 'scalar' && pair.value.value !== null && pair.value.source !== '') return { entry: { file, system, logon }, pair };
+      const written = pair?.value;
+      if (pair && written?.kind === 'scalar' && written.value !== null && written.source !== '') return { entry: { file, system, logon }, pair, written };
     }
   }
   return undefined;
@@ -212,7 +213,7 @@ export async function movePasswordToSecretStorage(workspace: LandscapeWorkspace,
   }
   const found = passwordPairAt(file, offset);
   if (!found) return false;
-  const { entry, pair } = found;
+  const { entry, pair, written } = found;
   const name = entry.logon.secret?.value ?? `${entry.system.sid}/${entry.logon.user?.value ?? 'USER'}`;
   const problem = depot.problem({ ...entry, logon: { ...entry.logon, secret: entry.logon.secret ?? { value: name, pair } } });
   if (problem) {
@@ -220,7 +221,7 @@ export async function movePasswordToSecretStorage(workspace: LandscapeWorkspace,
     return false;
   }
   // As written: a plain `0123` is the password "0123", not the number 123.
-  const password = pair.value.kind === 'scalar' && pair.value.plain ? pair.value.source : String(pair.value.value);
+  const password = written.plain ? written.source : String(written.value);
   await depot.put(name, password, { expires: entry.logon.expires!.value, user: entry.logon.user?.value, sid: entry.system.sid });
   const edit = new vscode.WorkspaceEdit();
   if (entry.logon.secret) {

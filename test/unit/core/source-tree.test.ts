@@ -1,6 +1,8 @@
 import { strict as assert } from 'assert';
 import type { MapNode, SourceNode } from '../../../src/core/landscape/sourceTree';
-import { parseSourceTree, resolvePlainScalar } from '../../../src/core/landscape/sourceTree';
+import { parseSourceTree, plainValue } from '../../../src/core/landscape/sourceTree';
+import { valueOf } from '../../helpers';
+import { resolvePlainScalar } from '../../../src/core/landscape/treeBuilder';
 
 const textOf = (text: string, node: { start: number; end: number }): string => text.slice(node.start, node.end);
 const entry = (node: SourceNode | null, ...path: string[]): SourceNode => {
@@ -24,12 +26,12 @@ describe('source tree', () => {
     assert.equal(textOf(text, entry(root, 'b', 'c')), '"x y"');
     assert.equal(textOf(text, entry(root, 'b', 'd')), '[1, 2]');
     assert.equal(textOf(text, entry(root, 'e', 'f')), "'q'");
-    assert.deepEqual(root.value, { a: 1, b: { c: 'x y', d: [1, 2] }, e: { f: 'q' } });
+    assert.deepEqual(plainValue(root), { a: 1, b: { c: 'x y', d: [1, 2] }, e: { f: 'q' } });
   });
 
   it('resolves plain scalars by the YAML 1.2 core schema, keeping dates and quoted numbers as text', () => {
     const tree = parseSourceTree('a: 2026-11-10\nb: "00"\nc: 00\nd: 010\ne: true\nf: ~\ng: 0x1F\nh: 1.5\ni: yes\n');
-    assert.deepEqual(tree.root?.value, { a: '2026-11-10', b: '00', c: 0, d: 10, e: true, f: null, g: 31, h: 1.5, i: 'yes' });
+    assert.deepEqual(valueOf(tree.root), { a: '2026-11-10', b: '00', c: 0, d: 10, e: true, f: null, g: 31, h: 1.5, i: 'yes' });
     assert.equal(resolvePlainScalar('.inf'), Infinity);
     assert.ok(Number.isNaN(resolvePlainScalar('.nan') as number));
   });
@@ -50,7 +52,7 @@ describe('source tree', () => {
   it('resolves aliases and merge keys; own keys win over merged ones', () => {
     const text = 'base: &b { product: abap, role: test }\nsys:\n  <<: *b\n  role: production\n';
     const root = parseSourceTree(text).root as MapNode;
-    assert.deepEqual(entry(root, 'sys').value, { role: 'production', product: 'abap' });
+    assert.deepEqual(plainValue(entry(root, 'sys')), { role: 'production', product: 'abap' });
     const merged = (entry(root, 'sys') as MapNode).entries.get('product')!;
     assert.equal(merged.merged, true);
     assert.equal(textOf(text, merged.value), 'abap');
@@ -103,13 +105,13 @@ describe('source tree', () => {
 
   it('reports a second document and ignores it', () => {
     const tree = parseSourceTree('a: 1\n---\nb: 2\n');
-    assert.deepEqual(tree.root?.value, { a: 1 });
+    assert.deepEqual(valueOf(tree.root), { a: 1 });
     assert.match(tree.problems[0].message, /one YAML document/);
   });
 
   it('keeps "__proto__" as an ordinary key', () => {
     const root = parseSourceTree('__proto__: { polluted: true }\n').root as MapNode;
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
-    assert.deepEqual(Object.keys(root.value), ['__proto__']);
+    assert.deepEqual(Object.keys(plainValue(root) as object), ['__proto__']);
   });
 });
