@@ -48,10 +48,25 @@ export class RuleCache {
 
 /**
  * Runs every enabled rule on every file. Files are parsed beforehand (and may be cached by a
- * face); the cross-file index is built once here, so each reference resolves in O(1).
+ * face); the cross-file index is built once here, so each reference resolves in O(1). With a
+ * cache (an editor session), system-scoped rules run system by system so that their findings
+ * can be kept; without one (a single check), every rule runs once over each whole file.
  */
-export function runRules(files: readonly LandscapeFile[], options: ResolvedOptions, rules: readonly Rule[] = RULES, cache = new RuleCache()): Finding[] {
+export function runRules(files: readonly LandscapeFile[], options: ResolvedOptions, rules: readonly Rule[] = RULES, cache?: RuleCache): Finding[] {
   const workspace = new WorkspaceIndex(files);
+  const enabled = rules.filter((rule) => options.rules.get(rule.id)?.severity !== 'off');
+  const findings: Finding[] = [];
+  // One context per rule, pointed at the file (or system slice) being checked: a check of
+  // 10,000 systems would otherwise allocate a context and a closure per rule and system.
+  const target: ReportTarget = { file: files[0], into: findings };
+  const runners = enabled.map((rule) => ({ rule, run: ruleRunner(rule, options, workspace, target) }));
+  if (!cache) {
+    for (const file of files) {
+      target.file = file;
+      for (const { run } of runners) run();
+    }
+    return findings.sort(compareFindings);
+  }
   const signature = declarationSignature(workspace);
   if (cache.signature !== signature || cache.options !== options || cache.rules !== rules) {
     cache.signature = signature;
@@ -59,12 +74,6 @@ export function runRules(files: readonly LandscapeFile[], options: ResolvedOptio
     cache.rules = rules;
     cache.systems = new WeakMap();
   }
-  const enabled = rules.filter((rule) => options.rules.get(rule.id)?.severity !== 'off');
-  const findings: Finding[] = [];
-  // One context per rule, pointed at the file (or system slice) being checked: a check of
-  // 10,000 systems would otherwise allocate a context and a closure per rule and system.
-  const target: ReportTarget = { file: files[0], into: findings };
-  const runners = enabled.map((rule) => ({ rule, run: ruleRunner(rule, options, workspace, target) }));
   const fileRunners = runners.filter(({ rule }) => rule.scope !== 'system');
   const systemRunners = runners.filter(({ rule }) => rule.scope === 'system');
   for (const file of files) {

@@ -54,7 +54,7 @@ export interface LegacyVerdict {
  */
 export function legacyVerdict(destination: DestinationDeclaration, options: LegacyDestinationOptions, isDeclaredSid: (sid: string) => boolean = () => false): LegacyVerdict | undefined {
   const name = destination.name;
-  if (options.ignoredNamePatterns.some((pattern) => new RegExp(pattern).test(name))) return undefined;
+  if (options.ignoredNamePatterns.some((pattern) => compiled(pattern).test(name))) return undefined;
   const target = legacyTarget(destination, options, isDeclaredSid);
   if (target) return { certain: true, reason: target };
   if (includesName(options.legacyNames, name)) return { certain: true, reason: `${name} is a destination to SAP's legacy RFC infrastructure` };
@@ -62,6 +62,18 @@ export function legacyVerdict(destination: DestinationDeclaration, options: Lega
     return { certain: false, reason: `${name} is probably a destination to SAP's legacy RFC infrastructure (confirm in SM59)` };
   }
   return undefined;
+}
+
+const compiledPatterns = new Map<string, RegExp>();
+
+/** Patterns come from the options as text; each is compiled once, not once per destination. */
+function compiled(pattern: string): RegExp {
+  let expression = compiledPatterns.get(pattern);
+  if (!expression) {
+    expression = new RegExp(pattern);
+    compiledPatterns.set(pattern, expression);
+  }
+  return expression;
 }
 
 function legacyTarget(destination: DestinationDeclaration, options: LegacyDestinationOptions, isDeclaredSid: (sid: string) => boolean): string | undefined {

@@ -3,6 +3,14 @@ export function sameName(a: string, b: string): boolean {
   return a.toUpperCase() === b.toUpperCase();
 }
 
+/** Upper-cased copies of option lists; options are resolved once per check, so this stays small. */
+const upperCaseLists = new WeakMap<readonly string[], Set<string>>();
+
 export function includesName(list: readonly string[], value: string): boolean {
-  return list.some((entry) => sameName(entry, value));
+  let upper = upperCaseLists.get(list);
+  if (!upper) {
+    upper = new Set(list.map((entry) => entry.toUpperCase()));
+    upperCaseLists.set(list, upper);
+  }
+  return upper.has(value.toUpperCase());
 }
