@@ -209,6 +209,15 @@ class PlainScanner {
     this.nextContentLine();
   }
 
+  /** After an indicator: true, with the next content line reached, when only a comment follows on its line. */
+  private nothingFollows(): boolean {
+    while (this.code(this.pos) === SPACE) this.pos++;
+    const code = this.code(this.pos);
+    if (code !== LINE_FEED && code !== CARRIAGE_RETURN && code !== HASH && this.pos < this.text.length) return false;
+    this.finishLine();
+    return true;
+  }
+
   private opened(): void {
     if (this.builder.depth >= this.maxNesting) throw NOT_PLAIN;
   }
@@ -230,10 +239,7 @@ class PlainScanner {
       this.emitScalar();
       this.skipToColon();
       this.pos++;
-      while (this.code(this.pos) === SPACE) this.pos++;
-      const code = this.code(this.pos);
-      if (code === LINE_FEED || code === CARRIAGE_RETURN || code === HASH || this.pos >= this.text.length) {
-        this.finishLine();
+      if (this.nothingFollows()) {
         if (this.indent > indent) this.blockNode(this.indent);
         else if (this.indent === indent && this.atSequenceEntry()) this.blockSequence(indent);
         else this.builder.emptyScalar();
@@ -249,10 +255,7 @@ class PlainScanner {
     this.opened();
     for (;;) {
       this.pos++;
-      while (this.code(this.pos) === SPACE) this.pos++;
-      const code = this.code(this.pos);
-      if (code === LINE_FEED || code === CARRIAGE_RETURN || code === HASH || this.pos >= this.text.length) {
-        this.finishLine();
+      if (this.nothingFollows()) {
         if (this.indent > indent) this.blockNode(this.indent);
         else this.builder.emptyScalar();
       } else {
