@@ -59,11 +59,14 @@ export function runRules(files: readonly LandscapeFile[], options: ResolvedOptio
   // One context per rule, pointed at the file (or system slice) being checked: a check of
   // 10,000 systems would otherwise allocate a context and a closure per rule and system.
   const target: ReportTarget = { file: files[0], into: findings };
-  const runners = enabled.map((rule) => ({ rule, run: ruleRunner(rule, options, workspace, target) }));
+  const runners = enabled.map((rule) => ruleRunners(rule, options, workspace, target));
   if (!cache) {
     for (const file of files) {
       target.file = file;
-      for (const { run } of runners) run();
+      for (const { check, checkOutsideSystems } of runners) {
+        check();
+        checkOutsideSystems?.();
+      }
     }
     return findings.sort(compareFindings);
   }
@@ -74,12 +77,13 @@ export function runRules(files: readonly LandscapeFile[], options: ResolvedOptio
     cache.rules = rules;
     cache.systems = new WeakMap();
   }
-  const fileRunners = runners.filter(({ rule }) => rule.scope !== 'system');
-  const systemRunners = runners.filter(({ rule }) => rule.scope === 'system');
+  // Everything that reads more than one system runs on the whole file; the rest system by system.
+  const fileRunners = runners.flatMap((runner) => (runner.systemScoped ? (runner.checkOutsideSystems ? [runner.checkOutsideSystems] : []) : [runner.check]));
+  const systemRunners = runners.filter((runner) => runner.systemScoped).map((runner) => runner.check);
   for (const file of files) {
     target.file = file;
     target.into = findings;
-    for (const { run } of fileRunners) run();
+    for (const run of fileRunners) run();
     if (!file.model || systemRunners.length === 0) continue;
     const fileWide = file.suppressions.directives
       .filter((directive) => directive.kind === 'file')
@@ -94,7 +98,7 @@ export function runRules(files: readonly LandscapeFile[], options: ResolvedOptio
       const own: Finding[] = [];
       target.file = { ...file, model: { ...file.model, systems: [system] } };
       target.into = own;
-      for (const { run } of systemRunners) run();
+      for (const run of systemRunners) run();
       cache.systems.set(system.pair, { keyStart: system.pair.key.start, fileWide, findings: own });
       findings.push(...own);
     }
@@ -110,7 +114,13 @@ interface ReportTarget {
 
 const NONE: never[] = [];
 
-function ruleRunner(rule: Rule, options: ResolvedOptions, workspace: WorkspaceIndex, target: ReportTarget): () => void {
+interface RuleRunners {
+  systemScoped: boolean;
+  check: () => void;
+  checkOutsideSystems?: () => void;
+}
+
+function ruleRunners(rule: Rule, options: ResolvedOptions, workspace: WorkspaceIndex, target: ReportTarget): RuleRunners {
   const setting = options.rules.get(rule.id) as RuleSetting;
   const report = (found: RuleReport): void => {
     const file = target.file;
@@ -138,12 +148,17 @@ function ruleRunner(rule: Rule, options: ResolvedOptions, workspace: WorkspaceIn
   };
   const optionsOf = (ruleId: string): object => options.rules.get(ruleId)?.options ?? {};
   const context = { options: setting.options, today: options.today, workspace, report, optionsOf };
-  return () => {
+  const guarded = (part: (file: LandscapeFile, given: typeof context) => void) => (): void => {
     try {
-      rule.check(target.file, context);
+      part.call(rule, target.file, context);
     } catch (error) {
       throw new Error(`Rule ${rule.id} failed on ${target.file.path}: ${error instanceof Error ? error.message : String(error)}. This is a bug in sapready; please report it with the file.`);
     }
+  };
+  return {
+    systemScoped: rule.scope === 'system',
+    check: guarded(rule.check),
+    checkOutsideSystems: rule.checkOutsideSystems && guarded(rule.checkOutsideSystems),
   };
 }
 

@@ -1,6 +1,6 @@
-import type { SourceNode } from '../landscape/sourceTree';
+import { keyText, type MapNode, type Pair, type SourceNode } from '../landscape/sourceTree';
 import { routeHops } from './legacy-destinations';
-import { defineRule, NO_OPTIONS_SCHEMA } from './rule';
+import { defineRule, NO_OPTIONS_SCHEMA, type RuleReport } from './rule';
 
 /** Keys that hold a password in practice. `secret` itself is the name of a secret-storage entry. */
 const PASSWORD_KEY = /^(pass|passwd|password|pwd|passphrase|passcode|credentials?|client[-_]?secret|api[-_]?key|token)$|[-_](pass|passwd|password|pwd)$|^(pass|passwd|password|pwd)[-_]/i;
@@ -29,32 +29,58 @@ export const plaintextSecret = defineRule({
   fixable: false,
   defaults: {},
   optionsSchema: NO_OPTIONS_SCHEMA,
+  scope: 'system',
+  checkOutsideSystems(file, context) {
+    const root = file.tree.root;
+    if (!root) return;
+    // With aliases a node may sit in two systems: such a file is walked as a whole, once.
+    const systems = file.tree.hasAliases ? undefined : systemsMapping(root);
+    if (!systems) {
+      // Most files hold no candidate at all; one scan of the text spares the walk over every node.
+      if (MIGHT_HOLD_A_PASSWORD.test(file.text)) walk(root, context.report, undefined, file.tree.hasAliases ? new Set() : undefined);
+      return;
+    }
+    walk(root, context.report, systems);
+    // A SID written twice: only the last counts as a system (check), the others are walked here.
+    for (const pair of systems.pairs) if (systems.entries.get(keyText(pair.key)) !== pair) walkPair(pair, context.report);
+  },
   check(file, context) {
     const root = file.tree.root;
-    // Most files hold no candidate at all; one scan of the text spares the walk over every node.
-    if (!root || !MIGHT_HOLD_A_PASSWORD.test(file.text)) return;
-    // Aliases share nodes: remember visits only then, so each written place is reported once.
-    const visited = file.tree.hasAliases ? new Set<SourceNode>() : undefined;
-    const visit = (node: SourceNode): void => {
-      if (visited) {
-        if (visited.has(node)) return;
-        visited.add(node);
-      }
-      if (node.kind === 'map') {
-        for (const pair of node.pairs) {
-          if (isPasswordKey(pair.key.source || String(pair.key.value)) && !(pair.value.kind === 'scalar' && pair.value.value === null)) {
-            context.report({
-              at: pair.key,
-              message: `"${pair.key.source}" holds a password in plain text. Remove it and keep it in secret storage (logonData: secret: <name>).`,
-            });
-          }
-          visit(pair.value);
-        }
-      } else if (node.kind === 'seq') node.items.forEach(visit);
-      else if (typeof node.value === 'string' && ROUTE_START.test(node.value) && routeHops(node.value).some(([kind]) => kind === 'W')) {
-        context.report({ at: node, message: 'This route string carries a /W/ router password in plain text. Remove the /W/ hop; keep the password in the SAP router configuration.' });
-      }
-    };
-    visit(root);
+    if (!root || !file.model || file.tree.hasAliases || !systemsMapping(root)) return;
+    for (const system of file.model.systems) {
+      if (system.pair.merged || !MIGHT_HOLD_A_PASSWORD.test(file.text.slice(system.pair.key.start, system.pair.value.end))) continue;
+      walkPair(system.pair, context.report);
+    }
   },
 });
+
+type Report = (report: RuleReport) => void;
+
+function systemsMapping(root: SourceNode): MapNode | undefined {
+  const systems = root.kind === 'map' ? root.entries.get('systems') : undefined;
+  return systems && !systems.merged && systems.value.kind === 'map' ? systems.value : undefined;
+}
+
+/**
+ * Reports password keys and /W/ hops under `node`; `skipped` (the systems) is left to `check`.
+ * `visited` is given where aliases share nodes, so each written place is reported once.
+ */
+function walk(node: SourceNode, report: Report, skipped?: MapNode, visited?: Set<SourceNode>): void {
+  if (node === skipped) return;
+  if (visited) {
+    if (visited.has(node)) return;
+    visited.add(node);
+  }
+  if (node.kind === 'map') for (const pair of node.pairs) walkPair(pair, report, skipped, visited);
+  else if (node.kind === 'seq') for (const item of node.items) walk(item, report, skipped, visited);
+  else if (typeof node.value === 'string' && ROUTE_START.test(node.value) && routeHops(node.value).some(([kind]) => kind === 'W')) {
+    report({ at: node, message: 'This route string carries a /W/ router password in plain text. Remove the /W/ hop; keep the password in the SAP router configuration.' });
+  }
+}
+
+function walkPair(pair: Pair, report: Report, skipped?: MapNode, visited?: Set<SourceNode>): void {
+  if (isPasswordKey(keyText(pair.key)) && !(pair.value.kind === 'scalar' && pair.value.value === null)) {
+    report({ at: pair.key, message: `"${pair.key.source}" holds a password in plain text. Remove it and keep it in secret storage (logonData: secret: <name>).` });
+  }
+  walk(pair.value, report, skipped, visited);
+}

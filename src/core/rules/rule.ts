@@ -18,10 +18,11 @@ export interface RuleDocumentation {
   description: string;
   fixable: boolean;
   /**
-   * `system`: the rule only reads `file.model.systems` and reports each finding about one of
+   * `system`: `check` only reads `file.model.systems` and reports each finding about one of
    * them, depending on nothing but that system, the workspace index and the options. The
    * engine may then run it on one system at a time and keep the findings of systems that did
-   * not change. Rules that read the tree, the text or top-level fields leave this unset.
+   * not change; whatever such a rule checks outside `systems` goes into `checkOutsideSystems`,
+   * which runs once per file. Rules that read the tree or the text as a whole leave this unset.
    */
   scope?: 'system';
 }
@@ -54,6 +55,8 @@ export interface Rule<Options extends object = object> extends RuleDocumentation
   defaults: Options;
   optionsSchema: OptionsSchema;
   check(file: LandscapeFile, context: RuleContext<Options>): void;
+  /** For a system-scoped rule: the part about everything but `systems`, run once per file. */
+  checkOutsideSystems?(file: LandscapeFile, context: RuleContext<Options>): void;
 }
 
 /** Keeps each rule module's option type while the registry holds them side by side. */

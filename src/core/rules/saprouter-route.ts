@@ -50,13 +50,17 @@ export const saprouterRoute = defineRule<SaprouterRouteOptions>({
     },
     additionalProperties: false,
   },
+  scope: 'system',
+  checkOutsideSystems(file, context) {
+    const saprouter = file.model?.saprouter;
+    if (!saprouter) return;
+    const services = context.options.serviceNamePatterns.map((pattern) => new RegExp(pattern));
+    checkRoute(file, context, saprouter, 'The saprouter route', hopLetters(context.options.routerHopLetters), services);
+  },
   check(file, context) {
     const model = file.model;
     if (!model) return;
     const services = context.options.serviceNamePatterns.map((pattern) => new RegExp(pattern));
-    if (model.saprouter) {
-      checkRoute(file, context, model.saprouter, 'The saprouter route', hopLetters(context.options.routerHopLetters), services);
-    }
     const targetLetters = hopLetters(context.options.targetHopLetters);
     for (const system of model.systems) {
       for (const destination of system.rfcDestinations) {

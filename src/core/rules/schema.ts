@@ -1,3 +1,4 @@
+import type { SystemDeclaration } from '../landscape/model';
 import { plainValue, type MapNode, type Pair } from '../landscape/sourceTree';
 import { pointerSegment, validateParts, type CompiledValidator, type ValidationPart } from '../schema/validate';
 import { isPasswordKey } from './plaintext-secret';
@@ -20,20 +21,23 @@ function landscapeValidators(): { outline: CompiledValidator; system: CompiledVa
 }
 
 /**
- * The file, then each system, as plain values built one at a time: what the whole-file schema
- * says, without a 10,000-system file ever being held a second time as plain values.
+ * The file with its systems' bodies left out (each SID stands for null): what the outline
+ * validator checks, while each system is validated on its own (see `check`).
  */
-function* landscapeParts(root: MapNode): Generator<ValidationPart> {
-  const { outline, system } = landscapeValidators();
+function outlinePart(root: MapNode): ValidationPart {
   const systemsPair = root.entries.get('systems');
   const systems = systemsPair?.value.kind === 'map' ? systemsPair.value : undefined;
-  const outlineValue = Object.fromEntries(
+  const value = Object.fromEntries(
     [...root.entries].map(([key, pair]: [string, Pair]) => [key, pair === systemsPair && systems ? Object.fromEntries([...systems.entries.keys()].map((sid) => [sid, null])) : plainValue(pair.value)]),
   );
-  yield { validate: outline, value: outlineValue, instancePath: '' };
-  if (!systems) return;
-  for (const [sid, pair] of systems.entries) {
-    yield { validate: system, value: plainValue(pair.value), instancePath: `/systems${pointerSegment(sid)}` };
+  return { validate: landscapeValidators().outline, value, instancePath: '' };
+}
+
+/** Each system as plain values, built one at a time: a large file is never held twice. */
+function* systemParts(systems: readonly SystemDeclaration[]): Generator<ValidationPart> {
+  const { system } = landscapeValidators();
+  for (const declaration of systems) {
+    yield { validate: system, value: plainValue(declaration.pair.value), instancePath: `/systems${pointerSegment(declaration.sid)}` };
   }
 }
 
@@ -49,7 +53,8 @@ export const schema = defineRule({
   fixable: false,
   defaults: {},
   optionsSchema: NO_OPTIONS_SCHEMA,
-  check(file, context) {
+  scope: 'system',
+  checkOutsideSystems(file, context) {
     const root = file.tree.root;
     if (!root) {
       if (file.tree.problems.length === 0) {
@@ -62,8 +67,11 @@ export const schema = defineRule({
       return;
     }
     // Password-like keys are reported by plaintext-secret; saying "unknown property" too would be noise.
-    for (const problem of validateParts(root, landscapeParts(root), isPasswordKey)) {
-      context.report({ at: problem, message: problem.message });
-    }
+    for (const problem of validateParts(root, [outlinePart(root)], isPasswordKey)) context.report({ at: problem, message: problem.message });
+  },
+  check(file, context) {
+    const root = file.tree.root;
+    if (!root || !file.model) return;
+    for (const problem of validateParts(root, systemParts(file.model.systems), isPasswordKey)) context.report({ at: problem, message: problem.message });
   },
 });
