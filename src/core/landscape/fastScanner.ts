@@ -129,6 +129,8 @@ class PlainScanner {
   }
 
   scan(): SourceTree {
+    // js-yaml counts two levels for any document: below that it refuses every file, with its message.
+    if (this.maxNesting < 1) throw NOT_PLAIN;
     this.nextContentLine();
     if (this.indent < 0) throw NOT_PLAIN; // empty or comments only
     this.builder.startDocument();
