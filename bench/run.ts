@@ -129,11 +129,17 @@ async function fullCheck(): Promise<void> {
   console.log(`yaml-language-server: schema validation only (what the Red Hat YAML extension does), measured up to ${languageServerMax} systems (--ls-max).\n`);
 }
 
-function keystrokes(): void {
-  console.log('Re-check after a one-line edit of a 1,000-system file (1.2 MB), 100 random edits');
-  const texts = [generateLandscape(1000)];
+/**
+ * What a keystroke costs: `edits` one-line edits at random lines of a `systems`-system file,
+ * each re-checked as the editor does and, in a separate series, from scratch. The issue's
+ * target is for 1,000 systems (1 MB); 5,000 systems is the size the product promises to keep
+ * instant, shown without a target.
+ */
+function keystrokes(systems: number, edits: number, target: boolean): void {
+  const texts = [generateLandscape(systems)];
+  console.log(`Re-check after a one-line edit of a ${systems.toLocaleString('en')}-system file (${(texts[0].length / 1e6).toFixed(1)} MB), ${edits} random edits`);
   let seed = 7;
-  for (let edit = 0; edit < 110; edit++) {
+  for (let edit = 0; edit < edits + 10; edit++) {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
     const lines = texts[texts.length - 1].split('\n');
     const line = 10 + (seed % (lines.length - 20));
@@ -152,8 +158,8 @@ function keystrokes(): void {
   ).slice(10);
   const full = texts.slice(1).map((text) => time(() => runRules([loadLandscapeFile('edited.landscape.yaml', text, options.limits)], options))).slice(10);
   table([
-    ['', 'p50 ms', 'p95 ms', 'target p95 < 50 ms'],
-    ['incremental (editor)', percentile(incremental, 0.5).toFixed(1), percentile(incremental, 0.95).toFixed(1), verdict(percentile(incremental, 0.95), 50, ' ms')],
+    ['', 'p50 ms', 'p95 ms', target ? 'target p95 < 50 ms' : ''],
+    ['incremental (editor)', percentile(incremental, 0.5).toFixed(1), percentile(incremental, 0.95).toFixed(1), target ? verdict(percentile(incremental, 0.95), 50, ' ms') : ''],
     ['full re-check (baseline)', percentile(full, 0.5).toFixed(1), percentile(full, 0.95).toFixed(1), ''],
     ['full / incremental', (percentile(full, 0.5) / percentile(incremental, 0.5)).toFixed(1), (percentile(full, 0.95) / percentile(incremental, 0.95)).toFixed(1), ''],
   ]);
@@ -200,7 +206,8 @@ function coldStart(): void {
 async function main(): Promise<void> {
   console.log(`sapready benchmark: node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${RULES.length} rules\n`);
   await fullCheck();
-  keystrokes();
+  keystrokes(1_000, 100, true);
+  keystrokes(5_000, 40, false);
   memory();
   coldStart();
   console.log('Extension activation is measured in the real VS Code host: see test/host (activation test) and bench/RESULTS.md.');
