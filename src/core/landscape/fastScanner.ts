@@ -213,7 +213,7 @@ class PlainScanner {
 
   /** After an indicator: true, with the next content line reached, when only a comment follows on its line. */
   private nothingFollows(): boolean {
-    while (this.code(this.pos) === SPACE) this.pos++;
+    this.skipSpaces();
     const code = this.code(this.pos);
     if (code !== LINE_FEED && code !== CARRIAGE_RETURN && code !== HASH && this.pos < this.text.length) return false;
     this.finishLine();
@@ -239,7 +239,7 @@ class PlainScanner {
       this.scanScalar(false);
       if (this.tokenEnd - this.tokenStart > MAX_KEY_LENGTH || (this.tokenPlain && this.tokenSource === '<<')) throw NOT_PLAIN;
       this.emitScalar();
-      this.skipToColon();
+      this.skipSpaces();
       this.pos++;
       if (this.nothingFollows()) {
         if (this.indent > indent) this.blockNode(this.indent);
@@ -318,10 +318,6 @@ class PlainScanner {
     return this.code(at) === COLON && this.blankAfter(at);
   }
 
-  private skipToColon(): void {
-    while (this.code(this.pos) === SPACE) this.pos++;
-  }
-
   /** `[...]` or `{...}` on one line, holding scalars and flow collections. */
   private flowCollection(): void {
     const isMap = this.code(this.pos) === OPEN_BRACE;
@@ -330,26 +326,26 @@ class PlainScanner {
     else this.builder.openSeq(this.pos, true);
     this.opened();
     this.pos++;
-    this.skipFlowSpaces();
+    this.skipSpaces();
     if (this.code(this.pos) !== close) {
       for (;;) {
         if (isMap) {
           if (!this.startsScalar(true)) throw NOT_PLAIN;
           this.scanScalar(true);
           if (this.tokenEnd - this.tokenStart > MAX_KEY_LENGTH || (this.tokenPlain && this.tokenSource === '<<')) throw NOT_PLAIN;
-          this.skipFlowSpaces();
+          this.skipSpaces();
           if (this.code(this.pos) !== COLON || this.code(this.pos + 1) !== SPACE) throw NOT_PLAIN;
           this.emitScalar();
           this.pos += 2;
-          this.skipFlowSpaces();
+          this.skipSpaces();
         }
         this.flowItem();
-        this.skipFlowSpaces();
+        this.skipSpaces();
         const code = this.code(this.pos);
         if (code === close) break;
         if (code !== COMMA) throw NOT_PLAIN;
         this.pos++;
-        this.skipFlowSpaces();
+        this.skipSpaces();
         if (this.code(this.pos) === close) throw NOT_PLAIN; // a trailing comma
       }
     }
@@ -365,13 +361,13 @@ class PlainScanner {
     }
     if (!this.startsScalar(true)) throw NOT_PLAIN;
     this.scanScalar(true);
-    this.skipFlowSpaces();
+    this.skipSpaces();
     if (this.code(this.pos) === COLON) throw NOT_PLAIN; // a key without braces or a value
     this.emitScalar();
   }
 
-  /** Spaces inside a flow collection; a line break or comment there is left to js-yaml. */
-  private skipFlowSpaces(): void {
+  /** Spaces only: a tab, or inside a flow collection a line break or comment, is left to js-yaml. */
+  private skipSpaces(): void {
     while (this.code(this.pos) === SPACE) this.pos++;
   }
 
