@@ -24,8 +24,12 @@ export function parseDateTime(text: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/** The last day formatted: rules format today (or one other day) for thousands of findings. */
+let formatted = { day: Number.NaN, text: '' };
+
 export function formatDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  if (day !== formatted.day) formatted = { day, text: new Date(day * DAY_MS).toISOString().slice(0, 10) };
+  return formatted.text;
 }
 
 export function dayOfTime(ms: number): number {

@@ -1,7 +1,7 @@
 import { findConnectionType, sapNoteUrl, type ConnectionType } from '../catalog';
 import { parseDateTime } from '../dates';
 import { SID_PATTERN, type LandscapeModel, type ServiceConnectionDeclaration, type SystemDeclaration } from '../landscape/model';
-import type { ScalarNode } from '../landscape/sourceTree';
+import { entryOf, type ScalarNode } from '../landscape/sourceTree';
 import { checkHost, checkPattern, checkUser, isRefusal, refuse, unsafeValue, type Refusal } from './validate';
 
 /**
@@ -167,7 +167,7 @@ export function windowRefusal(connection: ServiceConnectionDeclaration, sid: str
 }
 
 function scalarField(connection: ServiceConnectionDeclaration, key: string): unknown {
-  const value = connection.node?.entries.get(key)?.value;
+  const value = connection.node && entryOf(connection.node, key)?.value;
   return value?.kind === 'scalar' ? (value as ScalarNode).value : undefined;
 }
 

@@ -1,5 +1,6 @@
 import { formatDay, parseDay } from '../dates';
 import { setMapValues } from '../landscape/edits';
+import { entryOf } from '../landscape/sourceTree';
 import { defineRule } from './rule';
 
 interface LogonDataExpiryOptions {
@@ -34,7 +35,7 @@ export const logonDataExpiry = defineRule<LogonDataExpiryOptions>({
       for (const entry of system.logonData) {
         const who = `Logon data${entry.user ? ` for ${entry.user.value}` : ''}${entry.client ? ` in client ${entry.client.value}` : ''} (system ${system.sid})`;
         if (!entry.expires) {
-          const written = entry.node.entries.get('expires');
+          const written = entryOf(entry.node, 'expires');
           if (written && !(written.value.kind === 'scalar' && written.value.value === null)) continue; // wrong type: the schema reports it
           const expires = formatDay(context.today + maxDaysAhead);
           context.report({

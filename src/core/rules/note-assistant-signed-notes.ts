@@ -1,5 +1,6 @@
 import { setMapValues } from '../landscape/edits';
 import { asMap } from '../landscape/model';
+import { entryOf } from '../landscape/sourceTree';
 import { defineRule, NO_OPTIONS_SCHEMA } from './rule';
 
 export const noteAssistantSignedNotes = defineRule({
@@ -25,7 +26,7 @@ export const noteAssistantSignedNotes = defineRule({
       const signed = noteAssistant.digitallySignedNotes;
       if (signed?.value === true) continue;
       const map = asMap(noteAssistant.pair.value);
-      const written = map?.entries.get('digitallySignedNotes');
+      const written = map && entryOf(map, 'digitallySignedNotes');
       // A value of the wrong type is the schema's finding; here only false or missing.
       if (!signed && written && !(written.value.kind === 'scalar' && written.value.value === null)) continue;
       context.report({

@@ -1,6 +1,7 @@
 import { dayStartTime, parseDateTime } from '../dates';
 import { removeMapEntry } from '../landscape/edits';
 import { asMap } from '../landscape/model';
+import { entryOf } from '../landscape/sourceTree';
 import { defineRule } from './rule';
 
 interface ServiceConnectionWindowOptions {
@@ -39,9 +40,9 @@ export const serviceConnectionWindow = defineRule<ServiceConnectionWindowOptions
         if (connection.pair.merged || !windowPair || !window) continue;
         const name = `The ${connection.typeId} window of system ${system.sid}`;
         const from = connection.from && parseDateTime(connection.from.value);
-        const untilPair = window.entries.get('until');
+        const untilPair = entryOf(window, 'until');
         if (!untilPair || (untilPair.value.kind === 'scalar' && untilPair.value.value === null)) {
-          if (!window.entries.has('from')) continue; // a window without from: the schema reports it
+          if (!entryOf(window, 'from')) continue; // a window without from: the schema reports it
           context.report({
             at: windowPair.key,
             sid: system.sid,

@@ -1,5 +1,6 @@
 import { findConnectionType, suggestConnectionTypeId } from '../catalog';
 import { asMap } from '../landscape/model';
+import { entryOf } from '../landscape/sourceTree';
 import { defineRule } from './rule';
 
 interface UnknownConnectionTypeOptions {
@@ -30,7 +31,7 @@ export const unknownConnectionType = defineRule<UnknownConnectionTypeOptions>({
   check(file, context) {
     const additional = new Set(context.options.additionalTypes);
     for (const system of file.model?.systems ?? []) {
-      const connections = system.node.entries.get('serviceConnections');
+      const connections = entryOf(system.node, 'serviceConnections');
       const written = connections && asMap(connections.value);
       for (const connection of system.serviceConnections) {
         const id = connection.typeId;
@@ -45,7 +46,7 @@ export const unknownConnectionType = defineRule<UnknownConnectionTypeOptions>({
             `"${id}" (system ${system.sid}) is not a service connection type id.` +
             (suggestion ? ` Did you mean ${suggestion}?` : ' Use one of the ids of SAP\'s remote-support connection types (r3-support, http-connect, ssh, ...).'),
           // Renaming onto a key that is already there would make a duplicate key.
-          fixes: suggestion && !written?.entries.has(suggestion) ? [{ title: `Rename to ${suggestion}`, edits: [{ start: key.start, end: key.end, newText: suggestion }] }] : [],
+          fixes: suggestion && !(written && entryOf(written, suggestion)) ? [{ title: `Rename to ${suggestion}`, edits: [{ start: key.start, end: key.end, newText: suggestion }] }] : [],
         });
       }
     }

@@ -4,6 +4,7 @@ import { windowRefusal } from '../../core/connect';
 import { dayOfTime, formatDay, parseDateTime, parseDay } from '../../core/dates';
 import type { LandscapeFile } from '../../core/landscape/file';
 import type { LogonDataDeclaration, ServiceConnectionDeclaration, SystemDeclaration } from '../../core/landscape/model';
+import { entryOf } from '../../core/landscape/sourceTree';
 import type { Span } from '../../core/landscape/text';
 import type { SystemReadiness } from '../../core/readiness';
 import { legacyVerdict, type LegacyDestinationOptions } from '../../core/rules/legacy-destinations';
@@ -126,7 +127,7 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
         const item = new vscode.TreeItem(node.system.sid, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `system:${node.file.path}#${node.system.sid}`;
         item.iconPath = readinessIcon(entry?.readiness);
-        const description = node.system.node.entries.get('description')?.value;
+        const description = entryOf(node.system.node, 'description')?.value;
         const role = node.system.role?.value ?? (description?.kind === 'scalar' ? description.value : undefined);
         item.description = `${readinessText(entry)}${typeof role === 'string' ? ` · ${role}` : ''}`;
         item.tooltip = `${node.system.sid}: ${readinessText(entry)}\n${decodeURIComponent(node.file.path.replace(/^file:\/\//, ''))}`;
