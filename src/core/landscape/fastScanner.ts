@@ -61,6 +61,10 @@ function isFlowIndicator(code: number): boolean {
  * "100"): each becomes a string and a resolved value once per slot, not once per occurrence,
  * which saves most of the allocation of a large file. A slot holds the last text hashed to it.
  */
+function nextHash(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
 class RepeatedTexts {
   private static readonly SLOTS = 4096;
   private static readonly LONGEST = 24;
@@ -70,12 +74,18 @@ class RepeatedTexts {
 
   constructor(private readonly source: string) {}
 
-  /** The slot for the text from `start` to `end`, or -1 for a text too long to be worth keeping. */
-  slot(start: number, end: number): number {
+  /** The slot for a text of `length` characters with `hash` (nextHash over its characters), or -1 for one too long to keep. */
+  slot(hash: number, length: number): number {
+    if (length > RepeatedTexts.LONGEST) return -1;
+    return (hash ^ length ^ (hash >>> 12)) & (RepeatedTexts.SLOTS - 1);
+  }
+
+  /** slot() for a text not hashed while it was read (a quoted one). */
+  slotOfText(start: number, end: number): number {
     if (end - start > RepeatedTexts.LONGEST) return -1;
-    let hash = end - start;
-    for (let at = start; at < end; at++) hash = (Math.imul(hash, 31) + this.source.charCodeAt(at)) | 0;
-    return (hash ^ (hash >>> 12)) & (RepeatedTexts.SLOTS - 1);
+    let hash = 0;
+    for (let at = start; at < end; at++) hash = nextHash(hash, this.source.charCodeAt(at));
+    return this.slot(hash, end - start);
   }
 
   /** The text from `start` to `end` as the string kept in `slot`, which it then occupies. */
@@ -384,6 +394,8 @@ class PlainScanner {
     const start = this.pos;
     let at = start;
     let end = start;
+    // Hashed while read (spaces inside counted when a character follows them), for RepeatedTexts.
+    let hash = 0;
     while (at < length) {
       const code = text.charCodeAt(at);
       if (code === SPACE) {
@@ -397,6 +409,8 @@ class PlainScanner {
         if (next === SPACE || next === LINE_FEED || next === CARRIAGE_RETURN || at + 1 >= length || (flow && isFlowIndicator(next))) break;
       } else if (flow && isFlowIndicator(code)) break;
       else if (code < SPACE || (code >= 0x7f && isUnusual(code))) throw NOT_PLAIN;
+      for (; end < at; end++) hash = nextHash(hash, SPACE);
+      hash = nextHash(hash, code);
       at++;
       end = at;
     }
@@ -404,7 +418,7 @@ class PlainScanner {
     this.tokenStart = start;
     this.tokenEnd = end;
     this.tokenPlain = true;
-    const slot = this.repeated.slot(start, end);
+    const slot = this.repeated.slot(hash, end - start);
     if (slot < 0) {
       this.tokenSource = text.slice(start, end);
       this.tokenValue = resolvePlainScalar(this.tokenSource);
@@ -435,7 +449,7 @@ class PlainScanner {
     this.tokenStart = start;
     this.tokenEnd = at + 1;
     this.tokenPlain = false;
-    const slot = this.repeated.slot(start + 1, at);
+    const slot = this.repeated.slotOfText(start + 1, at);
     this.tokenSource = slot < 0 ? text.slice(start + 1, at) : this.repeated.text(slot, start + 1, at);
     this.tokenValue = doubledQuotes ? this.tokenSource.replaceAll("''", "'") : this.tokenSource;
   }
