@@ -113,7 +113,7 @@ function checkAgainstFloor(count: number): [number, number] {
 /** The child's side of checkAgainstFloor: prints [js-yaml ms, check ms]. */
 function measureFloorAndCheck(count: number): void {
   const texts = landscapeTexts(count);
-  const repetitions = count >= 10_000 ? 5 : count > 100 ? 21 : 51;
+  const repetitions = count >= 10_000 ? 9 : count > 100 ? 21 : 51;
   // Small files need a few dozen runs before V8 has compiled the check's code (cold, the first
   // run of 100 systems takes 65 ms against js-yaml's 43 ms); large ones get there within a run.
   const warmUps = count <= 1_000 ? 30 : 1;

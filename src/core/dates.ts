@@ -24,12 +24,17 @@ export function parseDateTime(text: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** The last day formatted: rules format today (or one other day) for thousands of findings. */
-let formatted = { day: Number.NaN, text: '' };
+/** Days formatted so far: rules format the same few days (today, a deactivation day) for thousands of findings. */
+const formattedDays = new Map<number, string>();
 
 export function formatDay(day: number): string {
-  if (day !== formatted.day) formatted = { day, text: new Date(day * DAY_MS).toISOString().slice(0, 10) };
-  return formatted.text;
+  let text = formattedDays.get(day);
+  if (text === undefined) {
+    if (formattedDays.size >= 4096) formattedDays.clear();
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    formattedDays.set(day, text);
+  }
+  return text;
 }
 
 export function dayOfTime(ms: number): number {

@@ -245,8 +245,9 @@ class PlainScanner {
     this.builder.openMap(this.pos, false);
     this.opened();
     for (;;) {
-      if (this.atSequenceEntry() || !this.startsKey()) throw NOT_PLAIN;
+      if (this.atSequenceEntry() || !this.startsScalar(false)) throw NOT_PLAIN;
       this.scanScalar(false);
+      if (!this.followedByColon()) throw NOT_PLAIN;
       if (this.tokenEnd - this.tokenStart > MAX_KEY_LENGTH || (this.tokenPlain && this.tokenSource === '<<')) throw NOT_PLAIN;
       this.emitScalar();
       this.skipSpaces();
