@@ -66,18 +66,25 @@ function nextHash(hash: number, code: number): number {
 }
 
 class RepeatedTexts {
-  private static readonly SLOTS = 4096;
   private static readonly LONGEST = 24;
-  private readonly texts: (string | undefined)[] = new Array(RepeatedTexts.SLOTS).fill(undefined);
-  private readonly values: ScalarValue[] = new Array(RepeatedTexts.SLOTS).fill(null);
-  private readonly resolved: boolean[] = new Array(RepeatedTexts.SLOTS).fill(false);
+  /** Slots minus one: 4,096 for a large file, 256 for the one system parsed again at a keystroke. */
+  private readonly mask: number;
+  private readonly texts: (string | undefined)[];
+  private readonly values: ScalarValue[];
+  private readonly resolved: boolean[];
 
-  constructor(private readonly source: string) {}
+  constructor(private readonly source: string) {
+    const slots = source.length < 65_536 ? 256 : 4_096;
+    this.mask = slots - 1;
+    this.texts = new Array(slots).fill(undefined);
+    this.values = new Array(slots).fill(null);
+    this.resolved = new Array(slots).fill(false);
+  }
 
   /** The slot for a text of `length` characters with `hash` (nextHash over its characters), or -1 for one too long to keep. */
   slot(hash: number, length: number): number {
     if (length > RepeatedTexts.LONGEST) return -1;
-    return (hash ^ length ^ (hash >>> 12)) & (RepeatedTexts.SLOTS - 1);
+    return (hash ^ length ^ (hash >>> 12)) & this.mask;
   }
 
   /** slot() for a text not hashed while it was read (a quoted one). */

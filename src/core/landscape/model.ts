@@ -1,4 +1,4 @@
-import { entriesOf, entryOf, keyText, type MapNode, type Pair, type SourceNode } from './sourceTree';
+import { entriesOf, entryOf, writtenText, type MapNode, type Pair, type SourceNode } from './sourceTree';
 
 /**
  * The typed view of one landscape file. Every field keeps the YAML pair it came from, so a rule
@@ -112,7 +112,7 @@ export function buildModel(root: SourceNode | null): LandscapeModel | null {
   };
   for (const pair of mapEntries(root, 'users')) {
     const map = asMap(pair.value);
-    model.users.push({ id: keyText(pair.key), pair, kind: map ? text(map, 'kind') : undefined });
+    model.users.push({ id: writtenText(pair.key), pair, kind: map ? text(map, 'kind') : undefined });
   }
   for (const pair of mapEntries(root, 'systems')) model.systems.push(buildSystem(pair));
   return model;
@@ -121,7 +121,7 @@ export function buildModel(root: SourceNode | null): LandscapeModel | null {
 export function buildSystem(pair: Pair): SystemDeclaration {
   const node = asMap(pair.value) ?? emptyMap(pair.value);
   const system: SystemDeclaration = {
-    sid: keyText(pair.key),
+    sid: writtenText(pair.key),
     pair,
     node,
     product: text(node, 'product'),
@@ -155,7 +155,7 @@ export function buildSystem(pair: Pair): SystemDeclaration {
   }
   for (const componentPair of mapEntries(node, 'components')) {
     const map = asMap(componentPair.value);
-    const name = keyText(componentPair.key);
+    const name = writtenText(componentPair.key);
     system.components.set(name, {
       name,
       pair: componentPair,
@@ -166,7 +166,7 @@ export function buildSystem(pair: Pair): SystemDeclaration {
   for (const destinationPair of mapEntries(node, 'rfcDestinations')) {
     const map = asMap(destinationPair.value);
     system.rfcDestinations.push({
-      name: keyText(destinationPair.key),
+      name: writtenText(destinationPair.key),
       pair: destinationPair,
       node: map,
       type: map && text(map, 'type'),
@@ -183,7 +183,7 @@ export function buildSystem(pair: Pair): SystemDeclaration {
     const windowPair = map && entryOf(map, 'window');
     const window = windowPair && asMap(windowPair.value);
     system.serviceConnections.push({
-      typeId: keyText(connectionPair.key),
+      typeId: writtenText(connectionPair.key),
       pair: connectionPair,
       node: map,
       host: map && text(map, 'host'),
@@ -228,8 +228,7 @@ function mapEntries(map: MapNode, key: string): Iterable<Pair> {
 function text(map: MapNode, key: string): Field<string> | undefined {
   const pair = entryOf(map, key);
   if (!pair || pair.value.kind !== 'scalar' || pair.value.value === null) return undefined;
-  const scalar = pair.value;
-  return { value: scalar.plain ? scalar.source : String(scalar.value), pair };
+  return { value: writtenText(pair.value), pair };
 }
 
 function flag(map: MapNode, key: string): Field<boolean> | undefined {

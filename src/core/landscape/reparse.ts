@@ -1,7 +1,7 @@
 import { findSuppressions } from '../config/suppressions';
 import { loadLandscapeFile, type FileLimits, type LandscapeFile } from './file';
 import { buildSystem } from './model';
-import { keyText, parseSourceTree, type MapNode, type Pair, type SourceNode } from './sourceTree';
+import { writtenText, parseSourceTree, type MapNode, type Pair, type SourceNode } from './sourceTree';
 import { LineIndex } from './text';
 
 /**
@@ -59,8 +59,8 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
   if (block.problems.length > 0 || block.hasAliases || !blockRoot || blockRoot.kind !== 'map' || blockRoot.pairs.length !== 1 || blockRoot.entries.size !== 1) return undefined;
   const replacement = blockRoot.pairs[0];
   if (replacement.key.start !== indent || replacement.value.end === replacement.key.end) return undefined;
-  const newKey = keyText(replacement.key);
-  const oldKey = keyText(pair.key);
+  const newKey = writtenText(replacement.key);
+  const oldKey = writtenText(pair.key);
   if (newKey !== oldKey && systems.entries.has(newKey)) return undefined; // a duplicate: the full parse reports it
 
   moveNodes(blockRoot, 0, blockStart);
@@ -72,7 +72,7 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
   if (newKey === oldKey) systems.entries.set(newKey, replacement);
   else {
     const entries = new Map<string, Pair>();
-    for (const entry of systems.pairs) entries.set(keyText(entry.key), entry);
+    for (const entry of systems.pairs) entries.set(writtenText(entry.key), entry);
     systems.entries = entries;
   }
 

@@ -75,9 +75,12 @@ export interface ParseLimits {
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasExpansion: 100_000, maxDepth: 64 };
 
-/** The text a key is known by: as written for plain keys (so `0001` stays "0001"). */
-export function keyText(key: ScalarNode): string {
-  return key.plain ? key.source : String(key.value);
+/**
+ * A scalar's text: as written when plain (so a key `0001` stays "0001" and `instance: 00` stays
+ * "00"), as decoded when quoted. Keys are known by it, text fields read it.
+ */
+export function writtenText(scalar: ScalarNode): string {
+  return scalar.plain ? scalar.source : String(scalar.value);
 }
 
 /** Up to this many pairs, looking a key up by walking the pairs beats building an index. */
@@ -87,7 +90,7 @@ const SEARCHED_IN_PLACE = 16;
 export function entryOf(map: MapNode, key: string): Pair | undefined {
   const pairs = map.pairs;
   if (!map.distinct || pairs.length > SEARCHED_IN_PLACE) return map.entries.get(key);
-  for (let index = 0; index < pairs.length; index++) if (keyText(pairs[index].key) === key) return pairs[index];
+  for (let index = 0; index < pairs.length; index++) if (writtenText(pairs[index].key) === key) return pairs[index];
   return undefined;
 }
 
@@ -102,7 +105,7 @@ export function plainValue(node: SourceNode): unknown {
   if (node.kind === 'seq') return node.items.map(plainValue);
   const value: Record<string, unknown> = {};
   for (const pair of entriesOf(node)) {
-    const key = keyText(pair.key);
+    const key = writtenText(pair.key);
     // defineProperty, so that a key named __proto__ stays data instead of setting the prototype.
     if (key === '__proto__') Object.defineProperty(value, key, { value: plainValue(pair.value), enumerable: true, writable: true, configurable: true });
     else value[key] = plainValue(pair.value);

@@ -1,4 +1,4 @@
-import { keyText, type MapNode, type Pair, type ParseLimits, type ScalarNode, type ScalarValue, type SeqNode, type SourceNode, type SourceTree, type SyntaxProblem } from './sourceTree';
+import { writtenText, type MapNode, type Pair, type ParseLimits, type ScalarNode, type ScalarValue, type SeqNode, type SourceNode, type SourceTree, type SyntaxProblem } from './sourceTree';
 
 /**
  * Builds the position tree from a stream of node calls. Two readers drive it: the scanner for
@@ -24,7 +24,7 @@ export class TreeBuilder {
     private readonly limits: ParseLimits,
   ) {}
 
-  /** Collections now open; a reader that counts nesting itself can ask instead. */
+  /** How many collections are open (the scanner bounds nesting with it). */
   get depth(): number {
     return this.stack.length;
   }
@@ -44,14 +44,14 @@ export class TreeBuilder {
   openMap(start: number, flow: boolean, anchor?: string): void {
     const node = new MappingNode(start, flow);
     this.nodeCount++;
-    if (anchor !== undefined) this.anchors.set(anchor, node);
+    this.remember(anchor, node);
     this.stack.push({ node, pendingKey: null, merges: [], keys: undefined });
   }
 
   openSeq(start: number, flow: boolean, anchor?: string): void {
     const node: SeqNode = { kind: 'seq', flow, start, end: start, items: [] };
     this.nodeCount++;
-    if (anchor !== undefined) this.anchors.set(anchor, node);
+    this.remember(anchor, node);
     this.stack.push({ node });
   }
 
@@ -79,7 +79,7 @@ export class TreeBuilder {
   scalar(start: number, end: number, value: ScalarValue, plain: boolean, source: string, anchor?: string): void {
     this.nodeCount++;
     const node: ScalarNode = { kind: 'scalar', start, end, value, plain, source };
-    if (anchor !== undefined) this.anchors.set(anchor, node);
+    this.remember(anchor, node);
     this.lastEnd = end;
     this.attach(node);
   }
@@ -88,7 +88,7 @@ export class TreeBuilder {
   emptyScalar(anchor?: string): void {
     this.nodeCount++;
     const node: ScalarNode = { kind: 'scalar', start: this.lastEnd, end: this.lastEnd, value: null, plain: true, source: '' };
-    if (anchor !== undefined) this.anchors.set(anchor, node);
+    this.remember(anchor, node);
     this.attach(node);
   }
 
@@ -109,6 +109,10 @@ export class TreeBuilder {
       );
     }
     this.attach(target);
+  }
+
+  private remember(anchor: string | undefined, node: SourceNode): void {
+    if (anchor !== undefined) this.anchors.set(anchor, node);
   }
 
   finish(): SourceTree {
@@ -154,7 +158,7 @@ export class TreeBuilder {
       return;
     }
     const map = frame.node;
-    const text = keyText(key);
+    const text = writtenText(key);
     const pair: Pair = { key, value: node, merged: false };
     const earlier = earlierPair(frame, text);
     if (earlier) {
@@ -170,7 +174,7 @@ export class TreeBuilder {
     if (frame.keys) frame.keys.set(text, pair);
     else if (map.pairs.length === KEYS_INDEXED_FROM) {
       frame.keys = new Map();
-      for (const written of map.pairs) frame.keys.set(keyText(written.key), written);
+      for (const written of map.pairs) frame.keys.set(writtenText(written.key), written);
     }
   }
 
@@ -231,7 +235,7 @@ class MappingNode implements MapNode {
   get entries(): Map<string, Pair> {
     if (!this.index) {
       this.index = new Map();
-      for (const pair of this.pairs) this.index.set(keyText(pair.key), pair);
+      for (const pair of this.pairs) this.index.set(writtenText(pair.key), pair);
     }
     return this.index;
   }
@@ -245,7 +249,7 @@ class MappingNode implements MapNode {
 function earlierPair(frame: MapFrame, text: string): Pair | undefined {
   if (frame.keys) return frame.keys.get(text);
   const pairs = frame.node.pairs;
-  for (let index = pairs.length - 1; index >= 0; index--) if (keyText(pairs[index].key) === text) return pairs[index];
+  for (let index = pairs.length - 1; index >= 0; index--) if (writtenText(pairs[index].key) === text) return pairs[index];
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import { keyText, type MapNode, type Pair, type SourceNode } from '../landscape/sourceTree';
+import { writtenText, type MapNode, type Pair, type SourceNode } from '../landscape/sourceTree';
 import { routeHops } from './legacy-destinations';
 import { defineRule, NO_OPTIONS_SCHEMA, type RuleReport } from './rule';
 
@@ -42,7 +42,7 @@ export const plaintextSecret = defineRule({
     }
     walk(root, context.report, systems);
     // A SID written twice: only the last counts as a system (check), the others are walked here.
-    for (const pair of systems.pairs) if (systems.entries.get(keyText(pair.key)) !== pair) walkPair(pair, context.report);
+    for (const pair of systems.pairs) if (systems.entries.get(writtenText(pair.key)) !== pair) walkPair(pair, context.report);
   },
   check(file, context) {
     const root = file.tree.root;
@@ -79,7 +79,7 @@ function walk(node: SourceNode, report: Report, skipped?: MapNode, visited?: Set
 }
 
 function walkPair(pair: Pair, report: Report, skipped?: MapNode, visited?: Set<SourceNode>): void {
-  if (isPasswordKey(keyText(pair.key)) && !(pair.value.kind === 'scalar' && pair.value.value === null)) {
+  if (isPasswordKey(writtenText(pair.key)) && !(pair.value.kind === 'scalar' && pair.value.value === null)) {
     report({ at: pair.key, message: `"${pair.key.source}" holds a password in plain text. Remove it and keep it in secret storage (logonData: secret: <name>).` });
   }
   walk(pair.value, report, skipped, visited);

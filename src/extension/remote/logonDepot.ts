@@ -4,7 +4,7 @@ import type { Finding } from '../../core/findings';
 import { removeMapEntry } from '../../core/landscape/edits';
 import type { LandscapeFile } from '../../core/landscape/file';
 import type { LogonDataDeclaration, SystemDeclaration } from '../../core/landscape/model';
-import type { Pair, ScalarNode } from '../../core/landscape/sourceTree';
+import { writtenText, type Pair, type ScalarNode } from '../../core/landscape/sourceTree';
 import { REMOTE_COMMANDS } from '../commands';
 import { findingOf } from '../diagnostics';
 import type { LandscapeWorkspace } from '../landscapeWorkspace';
@@ -221,7 +221,7 @@ export async function movePasswordToSecretStorage(workspace: LandscapeWorkspace,
     return false;
   }
   // As written: a plain `0123` is the password "0123", not the number 123.
-  const password = written.plain ? written.source : String(written.value);
+  const password = writtenText(written);
   await depot.put(name, password, { expires: entry.logon.expires!.value, user: entry.logon.user?.value, sid: entry.system.sid });
   const edit = new vscode.WorkspaceEdit();
   if (entry.logon.secret) {
