@@ -159,13 +159,31 @@ try {
     await page.keyboard.press('Enter');
     await waitFor('cursor on line 13, column 8 (status bar)', () =>
       /Ln 13, Col 8/.test(document.getElementById('status.editor.selection')?.textContent ?? ''));
-    await page.keyboard.press('Control+.');
+    // The picker moves the cursor as a preview while it is still open: Ctrl+. pressed before it
+    // has closed and handed the focus back goes to the picker, and no menu opens (seen in CI).
+    await waitFor('the go-to-line picker to close and the editor to have the focus', () => {
+      const picker = document.querySelector('.quick-input-widget');
+      const pickerOpen = picker && picker.style.display !== 'none' && picker.offsetParent !== null;
+      return !pickerOpen && document.activeElement?.closest('.editor-group-container.active .monaco-editor') != null;
+    });
     const mark = `Mark SAPOSS deactivated on ${NOW}`;
     const note = `Open SAP Note ${NOTE}`;
-    const items = await waitFor(`quick fix menu with "${mark}" and "${note}"`, ([m, n]) => {
+    const menu = (timeout) => waitFor(`quick fix menu with "${mark}" and "${note}"`, ([m, n]) => {
       const labels = [...document.querySelectorAll('.action-widget .monaco-list-row')].map(r => r.textContent.trim());
       return labels.some(l => l.includes(m)) && labels.some(l => l.includes(n)) ? labels : null;
-    }, [mark, note]);
+    }, [mark, note], timeout);
+    // Under load the headless browser has lost a Ctrl+. now and then, with the light bulb (the
+    // actions) already shown on the line: press it again, as a user would, and say so.
+    let items;
+    for (let attempt = 1; !items; attempt++) {
+      await page.keyboard.press('Control+.');
+      try {
+        items = await menu(attempt < 3 ? 5000 : 15000);
+      } catch (e) {
+        if (attempt === 3) throw e;
+        info(`no quick fix menu after Ctrl+. (attempt ${attempt}); pressing it again`);
+      }
+    }
     for (const l of items) console.log(`      menu: ${l}`);
     await shot('b-quickfix-menu');
     await page.locator('.action-widget .monaco-list-row', { hasText: mark }).first().click();
