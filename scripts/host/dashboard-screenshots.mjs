@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO, INSTALL_HINT, missingTools, checkBuilt, copyWorkspace, startCodeServer, launchBrowser, closeBrowser,
-  workbenchUrl, installSignalHandlers, runCleanups, info, elapsed } from './hostlib.mjs';
+  workbenchUrl, installSignalHandlers, runCleanups, info, elapsed, pressUntil, quickInputOpen } from './hostlib.mjs';
 
 const args = process.argv.slice(2);
 const timeoutArg = args.indexOf('--timeout');
@@ -67,8 +67,7 @@ try {
     await page.goto(workbenchUrl(server.url, server.port, { folder: workspace.dir }));
     await page.locator('.monaco-workbench').waitFor();
     await page.waitForTimeout(1500);
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor();
+    await pressUntil(page, 'F1', 'the command palette', quickInputOpen);
     await page.keyboard.type('SAP Readiness: Open Dashboard');
     try {
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Dashboard' }).first().waitFor();

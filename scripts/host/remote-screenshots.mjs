@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO, INSTALL_HINT, missingTools, checkBuilt, copyWorkspace, startCodeServer, launchBrowser, closeBrowser,
-  workbenchUrl, installSignalHandlers, runCleanups, info, elapsed } from './hostlib.mjs';
+  workbenchUrl, installSignalHandlers, runCleanups, info, elapsed, pressUntil, quickInputOpen } from './hostlib.mjs';
 
 const args = process.argv.slice(2);
 const timeoutArg = args.indexOf('--timeout');
@@ -62,9 +62,8 @@ async function expandRow(title, text) {
 }
 
 async function runCommand(title) {
-  await page.keyboard.press('F1');
+  await pressUntil(page, 'F1', 'the command palette', quickInputOpen);
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
   await input.fill(`>${title}`);
   await waitFor(`command "${title}" in the palette`, (t) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.textContent.includes(t)), title);
   await page.keyboard.press('Enter');

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO, INSTALL_HINT, missingTools, checkBuilt, copyWorkspace, startCodeServer, launchBrowser, closeBrowser,
-  workbenchUrl, installSignalHandlers, runCleanups, info, elapsed } from './hostlib.mjs';
+  workbenchUrl, installSignalHandlers, runCleanups, info, elapsed, pressUntil, quickInputOpen } from './hostlib.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
@@ -148,9 +148,8 @@ try {
   await scenario('b-quickfix: quick fix menu on the SAPOSS line, Mark fix applied', async () => {
     // Focus the editor (the Problems panel has focus now), then go to line 13.
     await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
-    await page.keyboard.press('Control+g');
+    await pressUntil(page, 'Control+g', 'the go-to-line picker', quickInputOpen);
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
     // Ctrl+G opens quick input with the ':' prefix of "go to line"; fill() replaces it. Column 8
     // is inside the finding's range (SAPOSS), where the quick fixes apply.
     await input.fill(':13:8');
@@ -168,22 +167,10 @@ try {
     });
     const mark = `Mark SAPOSS deactivated on ${NOW}`;
     const note = `Open SAP Note ${NOTE}`;
-    const menu = (timeout) => waitFor(`quick fix menu with "${mark}" and "${note}"`, ([m, n]) => {
+    const items = await pressUntil(page, 'Control+.', `quick fix menu with "${mark}" and "${note}"`, ([m, n]) => {
       const labels = [...document.querySelectorAll('.action-widget .monaco-list-row')].map(r => r.textContent.trim());
       return labels.some(l => l.includes(m)) && labels.some(l => l.includes(n)) ? labels : null;
-    }, [mark, note], timeout);
-    // Under load the headless browser has lost a Ctrl+. now and then, with the light bulb (the
-    // actions) already shown on the line: press it again, as a user would, and say so.
-    let items;
-    for (let attempt = 1; !items; attempt++) {
-      await page.keyboard.press('Control+.');
-      try {
-        items = await menu(attempt < 3 ? 5000 : 15000);
-      } catch (e) {
-        if (attempt === 3) throw e;
-        info(`no quick fix menu after Ctrl+. (attempt ${attempt}); pressing it again`);
-      }
-    }
+    }, [mark, note]);
     for (const l of items) console.log(`      menu: ${l}`);
     await shot('b-quickfix-menu');
     await page.locator('.action-widget .monaco-list-row', { hasText: mark }).first().click();
