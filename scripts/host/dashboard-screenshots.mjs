@@ -10,8 +10,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO, INSTALL_HINT, missingTools, checkBuilt, copyWorkspace, startCodeServer, launchBrowser, closeBrowser,
-  workbenchUrl, installSignalHandlers, runCleanups, info, elapsed, pressUntil, quickInputOpen } from './hostlib.mjs';
+import { REPO, INSTALL_HINT, missingTools, checkBuilt, copyWorkspace, startCodeServer, launchBrowser,
+  workbenchUrl, installSignalHandlers, info, pressUntil, quickInputOpen, finishUiScript } from './hostlib.mjs';
 
 const args = process.argv.slice(2);
 const timeoutArg = args.indexOf('--timeout');
@@ -21,13 +21,7 @@ const THEMES = [['light', 'Default Light Modern'], ['dark', 'Default Dark Modern
 
 installSignalHandlers();
 let browser;
-async function finish(code, why) {
-  if (why) info(why);
-  await closeBrowser(browser);
-  runCleanups();
-  info(`exit ${code} after ${elapsed()}`);
-  process.exit(code);
-}
+const finish = (code, why) => finishUiScript('dashboard screenshots', browser, code, why);
 setTimeout(() => finish(124, `TIMEOUT after ${timeoutSec}s`), timeoutSec * 1000).unref();
 
 /** The frame of the dashboard page (webviews are nested iframes), once it has rendered the matrix. */

@@ -269,3 +269,12 @@ export function quickInputOpen() {
   const widget = document.querySelector('.quick-input-widget');
   return !!widget && widget.style.display !== 'none' && widget.offsetParent !== null;
 }
+
+/** Ends a UI script: closes the browser, stops code-server and the rest, says how it went, exits. */
+export async function finishUiScript(name, browser, code, why) {
+  if (why) info(why);
+  await closeBrowser(browser);
+  runCleanups();
+  info(`${name}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} after ${elapsed()}`);
+  process.exit(code);
+}

@@ -8,8 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO, INSTALL_HINT, missingTools, checkBuilt, copyWorkspace, startCodeServer, launchBrowser, closeBrowser,
-  workbenchUrl, installSignalHandlers, runCleanups, info, elapsed, pressUntil, quickInputOpen } from './hostlib.mjs';
+import { REPO, INSTALL_HINT, missingTools, checkBuilt, copyWorkspace, startCodeServer, launchBrowser,
+  workbenchUrl, installSignalHandlers, info, pressUntil, quickInputOpen, finishUiScript } from './hostlib.mjs';
 
 const args = process.argv.slice(2);
 const timeoutArg = args.indexOf('--timeout');
@@ -19,13 +19,7 @@ const SHOTS = path.join(REPO, 'test-results', 'screenshots');
 installSignalHandlers();
 let browser, page;
 
-async function finish(code, why) {
-  if (why) info(why);
-  await closeBrowser(browser);
-  runCleanups();
-  info(`remote screenshots: ${code === 0 ? 'done' : `FAILED (exit ${code})`} after ${elapsed()}`);
-  process.exit(code);
-}
+const finish = (code, why) => finishUiScript('remote screenshots', browser, code, why);
 setTimeout(() => finish(124, `TIMEOUT after ${timeoutSec}s`), timeoutSec * 1000);
 
 async function shot(name) {

@@ -11,8 +11,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO, INSTALL_HINT, missingTools, checkBuilt, copyWorkspace, startCodeServer, launchBrowser, closeBrowser,
-  workbenchUrl, installSignalHandlers, runCleanups, info, elapsed, pressUntil, quickInputOpen } from './hostlib.mjs';
+import { REPO, INSTALL_HINT, missingTools, checkBuilt, copyWorkspace, startCodeServer, launchBrowser,
+  workbenchUrl, installSignalHandlers, info, pressUntil, quickInputOpen, finishUiScript } from './hostlib.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
@@ -27,13 +27,7 @@ installSignalHandlers();
 let browser, page;
 const failures = [];
 
-async function finish(code, why) {
-  if (why) info(why);
-  await closeBrowser(browser);
-  runCleanups();
-  info(`UI tests: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} after ${elapsed()}`);
-  process.exit(code);
-}
+const finish = (code, why) => finishUiScript('UI tests', browser, code, why);
 setTimeout(async () => {
   if (page) await shot('timeout-FAILED').catch(() => {});
   finish(124, `TIMEOUT after ${timeoutSec}s`);
