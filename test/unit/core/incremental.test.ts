@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { generateLandscape } from '../../../bench/generate';
 import { resolveOptions } from '../../../src/core/config/options';
 import { RuleCache, runRules } from '../../../src/core/engine';
+import type { Finding } from '../../../src/core/findings';
 import { loadLandscapeFile, type LandscapeFile } from '../../../src/core/landscape/file';
 import { reparseLandscapeFile } from '../../../src/core/landscape/reparse';
 import type { MapNode } from '../../../src/core/landscape/sourceTree';
@@ -11,7 +12,13 @@ import { RULES } from '../../../src/core/rules/registry';
 
 const options = resolveOptions(RULES, { now: '2026-11-23' });
 const PATH = 'edited.landscape.yaml';
-const BASE = generateLandscape(12).replace('  # AAB: system 2 of 12', '  # sapready-disable-next-line legacy-rfc-destination');
+/**
+ * AAB without destinations, so that its key line carries findings for a directive above it to
+ * silence, and with a technical user, so that none of its findings points elsewhere: they are cached.
+ */
+const withoutDestinationsOfAAB = (text: string): string =>
+  text.replace(/(\n  AAB:\n(?: {4}.*\n)*?) {4}rfcDestinations:\n(?: {6}.*\n)*/, '$1').replace(/(\n  AAB:\n(?: {4}.*\n)*? {4}communicationUser: )S0000000002/, '$1S0000000001');
+const BASE = withoutDestinationsOfAAB(generateLandscape(12)).replace('  # AAB: system 2 of 12', '  # sapready-disable-next-line missing-backbone-destination');
 
 const systemsOf = (file: LandscapeFile): MapNode => (file.tree.root as MapNode).entries.get('systems')!.value as MapNode;
 
@@ -67,6 +74,21 @@ describe('incremental re-check while typing', () => {
     assert.notEqual(pairs[2], second);
     assert.equal(pairs[3], third);
     assert.equal(after.text.slice(pairs[3].key.start, pairs[3].key.end), 'AAC');
+  });
+
+  it('checks a system again when a directive above its key, in the previous system\'s lines, changes', () => {
+    const text = withoutDestinationsOfAAB(generateLandscape(3));
+    const cache = new RuleCache();
+    const before = loadLandscapeFile(PATH, text, options.limits);
+    const keyLineFindings = (findings: Finding[]): Finding[] => findings.filter((finding) => finding.ruleId === 'missing-backbone-destination' && finding.sid === 'AAB');
+    assert.notEqual(keyLineFindings(runRules([before], options, RULES, cache)).length, 0);
+    const aab = systemsOf(before).pairs[2];
+    const silenced = text.replace('  # AAB: system 2 of 3', '  # sapready-disable-next-line missing-backbone-destination');
+    const after = reparseLandscapeFile(before, silenced, options.limits);
+    assert.equal(systemsOf(after).pairs[2], aab, 'AAB was not parsed again');
+    const incremental = runRules([after], options, RULES, cache);
+    assert.deepEqual(keyLineFindings(incremental), []);
+    assert.deepEqual(incremental, runRules([loadLandscapeFile(PATH, silenced, options.limits)], options));
   });
 
   it('takes the full parse for an edit outside the systems and for a new duplicate SID', () => {
