@@ -85,7 +85,7 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
     path: previous.path,
     text,
     lines,
-    tree: { root, problems: [], nodeCount: tree.nodeCount, hasAliases: false },
+    tree: { root, problems: [], hasAliases: false },
     // Top-level fields and users lie outside the edited entry: their pairs were only moved.
     model: { ...model, systems: systemsModel },
     suppressions: findSuppressions(text, lines),

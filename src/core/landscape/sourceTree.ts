@@ -60,8 +60,6 @@ export interface SyntaxProblem extends Span {
 export interface SourceTree {
   root: SourceNode | null;
   problems: SyntaxProblem[];
-  /** Number of nodes written in the file (aliases count once). */
-  nodeCount: number;
   /** True when an alias shares a node between two places (walks must then avoid revisiting). */
   hasAliases: boolean;
 }
@@ -130,13 +128,13 @@ export function parseWithJsYaml(text: string, limits: ParseLimits): SourceTree {
   try {
     events = jsyaml.parseEvents(text, { maxDepth: limits.maxDepth });
   } catch (error) {
-    return { root: null, problems: describeSyntaxErrors(text, error), nodeCount: 0, hasAliases: false };
+    return { root: null, problems: describeSyntaxErrors(text, error), hasAliases: false };
   }
   try {
     return buildFromEvents(text, events, limits);
   } catch (error) {
     if (error instanceof LimitExceeded) {
-      return { root: null, problems: [{ start: error.at, end: error.at + 1, message: error.message }], nodeCount: 0, hasAliases: false };
+      return { root: null, problems: [{ start: error.at, end: error.at + 1, message: error.message }], hasAliases: false };
     }
     throw error;
   }

@@ -14,7 +14,6 @@ export class TreeBuilder {
   private readonly problems: SyntaxProblem[] = [];
   private root: SourceNode | null = null;
   private documents = 0;
-  private nodeCount = 0;
   private aliasWeight = 0;
   /** End of the last node read: where an empty scalar sits and where a block collection ends. */
   private lastEnd = 0;
@@ -43,14 +42,12 @@ export class TreeBuilder {
 
   openMap(start: number, flow: boolean, anchor?: string): void {
     const node = new MappingNode(start, flow);
-    this.nodeCount++;
     this.remember(anchor, node);
     this.stack.push({ node, pendingKey: null, merges: [], keys: undefined });
   }
 
   openSeq(start: number, flow: boolean, anchor?: string): void {
     const node: SeqNode = { kind: 'seq', flow, start, end: start, items: [] };
-    this.nodeCount++;
     this.remember(anchor, node);
     this.stack.push({ node });
   }
@@ -77,7 +74,6 @@ export class TreeBuilder {
 
   /** A scalar from `start` to `end` (quotes included); `source` is its text inside any quotes. */
   scalar(start: number, end: number, value: ScalarValue, plain: boolean, source: string, anchor?: string): void {
-    this.nodeCount++;
     const node: ScalarNode = { kind: 'scalar', start, end, value, plain, source };
     this.remember(anchor, node);
     this.lastEnd = end;
@@ -86,7 +82,6 @@ export class TreeBuilder {
 
   /** A value left out (`key:` with nothing after it): null, placed where the last node ended. */
   emptyScalar(anchor?: string): void {
-    this.nodeCount++;
     const node: ScalarNode = { kind: 'scalar', start: this.lastEnd, end: this.lastEnd, value: null, plain: true, source: '' };
     this.remember(anchor, node);
     this.attach(node);
@@ -116,7 +111,7 @@ export class TreeBuilder {
   }
 
   finish(): SourceTree {
-    return { root: this.root, problems: this.problems, nodeCount: this.nodeCount, hasAliases: this.aliasWeight > 0 };
+    return { root: this.root, problems: this.problems, hasAliases: this.aliasWeight > 0 };
   }
 
   /** Flow collections end at their bracket; the first one after the last item, outside comments. */

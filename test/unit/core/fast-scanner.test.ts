@@ -27,7 +27,7 @@ function dumpNode(node: SourceNode): unknown {
 }
 
 function dump(tree: SourceTree): unknown {
-  return { root: tree.root && dumpNode(tree.root), problems: tree.problems, nodeCount: tree.nodeCount, hasAliases: tree.hasAliases };
+  return { root: tree.root && dumpNode(tree.root), problems: tree.problems, hasAliases: tree.hasAliases };
 }
 
 /** True when the scanner read the text; it then must agree with js-yaml. */
