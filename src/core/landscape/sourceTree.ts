@@ -62,6 +62,8 @@ export interface SourceTree {
   problems: SyntaxProblem[];
   /** True when an alias shares a node between two places (walks must then avoid revisiting). */
   hasAliases: boolean;
+  /** True when a `<<` merge key was read: merged entries' nodes sit in no mapping's `pairs`. */
+  hasMerges: boolean;
 }
 
 export interface ParseLimits {
@@ -128,13 +130,13 @@ export function parseWithJsYaml(text: string, limits: ParseLimits): SourceTree {
   try {
     events = jsyaml.parseEvents(text, { maxDepth: limits.maxDepth });
   } catch (error) {
-    return { root: null, problems: describeSyntaxErrors(text, error), hasAliases: false };
+    return { root: null, problems: describeSyntaxErrors(text, error), hasAliases: false, hasMerges: false };
   }
   try {
     return buildFromEvents(text, events, limits);
   } catch (error) {
     if (error instanceof LimitExceeded) {
-      return { root: null, problems: [{ start: error.at, end: error.at + 1, message: error.message }], hasAliases: false };
+      return { root: null, problems: [{ start: error.at, end: error.at + 1, message: error.message }], hasAliases: false, hasMerges: false };
     }
     throw error;
   }

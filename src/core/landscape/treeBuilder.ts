@@ -15,6 +15,7 @@ export class TreeBuilder {
   private root: SourceNode | null = null;
   private documents = 0;
   private aliasWeight = 0;
+  private hasMerges = false;
   /** End of the last node read: where an empty scalar sits and where a block collection ends. */
   private lastEnd = 0;
 
@@ -111,7 +112,7 @@ export class TreeBuilder {
   }
 
   finish(): SourceTree {
-    return { root: this.root, problems: this.problems, hasAliases: this.aliasWeight > 0 };
+    return { root: this.root, problems: this.problems, hasAliases: this.aliasWeight > 0, hasMerges: this.hasMerges };
   }
 
   /** Flow collections end at their bracket; the first one after the last item, outside comments. */
@@ -150,6 +151,7 @@ export class TreeBuilder {
     frame.pendingKey = null;
     if (key.plain && key.source === '<<') {
       frame.merges.push(node);
+      this.hasMerges = true;
       return;
     }
     const map = frame.node;

@@ -4,36 +4,18 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { generateLandscape } from '../../../bench/generate';
 import { scanPlainYaml } from '../../../src/core/landscape/fastScanner';
-import { DEFAULT_PARSE_LIMITS, parseSourceTree, parseWithJsYaml, type Pair, type ParseLimits, type SourceNode, type SourceTree } from '../../../src/core/landscape/sourceTree';
+import { DEFAULT_PARSE_LIMITS, parseSourceTree, parseWithJsYaml, type ParseLimits } from '../../../src/core/landscape/sourceTree';
+import { dumpTree } from '../../helpers';
 
 /**
  * The scanner for plain block YAML must give exactly the tree js-yaml's events give, or decline
- * the file. Every comparison here covers nodes, ranges, values, entries, problems and counts.
+ * the file. Every comparison here covers nodes, ranges, values, entries and problems (dumpTree).
  */
-function dumpNode(node: SourceNode): unknown {
-  if (node.kind === 'scalar') return { kind: node.kind, start: node.start, end: node.end, value: node.value, plain: node.plain, source: node.source };
-  if (node.kind === 'seq') return { kind: node.kind, start: node.start, end: node.end, flow: node.flow, items: node.items.map(dumpNode) };
-  const dumpPair = (pair: Pair): unknown => ({ key: dumpNode(pair.key), value: dumpNode(pair.value), merged: pair.merged });
-  return {
-    kind: node.kind,
-    start: node.start,
-    end: node.end,
-    flow: node.flow,
-    distinct: node.distinct,
-    pairs: node.pairs.map(dumpPair),
-    // A written pair by its place (dumping it again would double the work at every level), a merged one in full.
-    entries: [...node.entries].map(([key, pair]) => [key, node.pairs.indexOf(pair), pair.merged ? dumpPair(pair) : null]),
-  };
-}
-
-function dump(tree: SourceTree): unknown {
-  return { root: tree.root && dumpNode(tree.root), problems: tree.problems, hasAliases: tree.hasAliases };
-}
 
 /** True when the scanner read the text; it then must agree with js-yaml. */
 function readsLikeJsYaml(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): boolean {
   const scanned = scanPlainYaml(text, limits);
-  if (scanned) assert.deepStrictEqual(dump(scanned), dump(parseWithJsYaml(text, limits)), `the scanner and js-yaml disagree on:\n${text}`);
+  if (scanned) assert.deepStrictEqual(dumpTree(scanned), dumpTree(parseWithJsYaml(text, limits)), `the scanner and js-yaml disagree on:\n${text}`);
   return scanned !== undefined;
 }
 
@@ -91,7 +73,7 @@ describe('plain block YAML scanner', () => {
     ];
     for (const text of declined) {
       assert.equal(readsLikeJsYaml(text), false, `should be left to js-yaml:\n${text}`);
-      assert.deepStrictEqual(dump(parseSourceTree(text)), dump(parseWithJsYaml(text, DEFAULT_PARSE_LIMITS)));
+      assert.deepStrictEqual(dumpTree(parseSourceTree(text)), dumpTree(parseWithJsYaml(text, DEFAULT_PARSE_LIMITS)));
     }
   });
 

@@ -7,7 +7,7 @@ import type { Finding } from '../../../src/core/findings';
 import { loadLandscapeFile, type LandscapeFile } from '../../../src/core/landscape/file';
 import { reparseLandscapeFile } from '../../../src/core/landscape/reparse';
 import type { MapNode } from '../../../src/core/landscape/sourceTree';
-import { valueOf } from '../../helpers';
+import { dumpTree } from '../../helpers';
 import { RULES } from '../../../src/core/rules/registry';
 
 const options = resolveOptions(RULES, { now: '2026-11-23' });
@@ -44,7 +44,7 @@ function applyEdit(text: string, change: Edit): string {
 }
 
 describe('incremental re-check while typing', () => {
-  it('gives exactly the findings and values of a full parse and check, over any sequence of edits', () => {
+  it('gives exactly the findings and tree (node ranges included) of a full parse and check, over any sequence of edits', () => {
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
         const cache = new RuleCache();
@@ -56,8 +56,7 @@ describe('incremental re-check while typing', () => {
           file = reparseLandscapeFile(file, text, options.limits);
           const incremental = runRules([file], options, RULES, cache);
           const full = loadLandscapeFile(PATH, text, options.limits);
-          assert.deepEqual(file.tree.problems, full.tree.problems);
-          assert.deepEqual(valueOf(file.tree.root), valueOf(full.tree.root));
+          assert.deepEqual(dumpTree(file.tree), dumpTree(full.tree));
           assert.deepEqual(incremental, runRules([full], options));
         }
       }),
@@ -89,6 +88,33 @@ describe('incremental re-check while typing', () => {
     const incremental = runRules([after], options, RULES, cache);
     assert.deepEqual(keyLineFindings(incremental), []);
     assert.deepEqual(incremental, runRules([loadLandscapeFile(PATH, silenced, options.limits)], options));
+  });
+
+  it('gives the tree of a full parse where a block alone would read differently', () => {
+    const limits = { ...options.limits, maxDepth: 5 };
+    const cases: [string, string, string, typeof limits?][] = [
+      // (a) A document end marker that closes the block closes the file's document there.
+      ['document end', BASE, BASE.replace('  # AAC: system 3 of 12\n', '...\n  # AAC: system 3 of 12\n')],
+      // (b) Merged entries' nodes, in the edited system or after it, must move with the text too.
+      ['merge in the edited system', BASE, BASE.replace('    role: quality\n', '    role: quality\n    <<: { description: merged }\n')],
+      ['merge after the edit', BASE.replace('    role: development\n', '    role: development\n    <<: { description: merged }\n'), BASE.replace('    role: development\n', '    role: development\n    <<: { description: merged }\n').replace('role: quality', 'role: quality # edited')],
+      // (d) The block's mapping is a level below the file's: nesting one level too deep is refused.
+      ['nesting', 'systems:\n  AAA:\n    a: 1\n', 'systems:\n  AAA:\n    a:\n      b:\n        c: 1\n', limits],
+      // (e) Comment lines after the last system belong to its block but not to any node.
+      ['trailing comment', 'systems:\n  AAA:\n    product: abap\n  # note\n', 'systems:\n  AAA:\n    product: abap\n  # a longer note\n'],
+    ];
+    for (const [name, before, after, given = options.limits] of cases) {
+      const full = loadLandscapeFile(PATH, after, given);
+      assert.deepEqual(dumpTree(reparseLandscapeFile(loadLandscapeFile(PATH, before, given), after, given).tree), dumpTree(full.tree), name);
+    }
+    assert.equal(loadLandscapeFile(PATH, 'systems:\n  AAA:\n    a:\n      b:\n        c: 1\n', limits).tree.problems.length, 1, 'the nesting case exceeds the limit');
+  });
+
+  it('declines a file that an edit took over the size limit in bytes, not characters', () => {
+    const text = 'systems:\n  AAA:\n    product: abap\n    description: x\n';
+    const limits = { ...options.limits, maxFileBytes: text.length + 2 };
+    const after = reparseLandscapeFile(loadLandscapeFile(PATH, text, limits), text.replace('x', 'ßß'), limits);
+    assert.match(after.tree.problems[0]?.message ?? '', /File not checked/);
   });
 
   it('takes the full parse for an edit outside the systems and for a new duplicate SID', () => {
