@@ -66,8 +66,8 @@ export class TreeBuilder {
     // An array grown by push keeps room for 17 items; most collections hold a handful.
     if ('merges' in frame) {
       if (frame.node.pairs.length < 12) frame.node.pairs = frame.node.pairs.slice();
+      if (frame.keys) frame.node.entries = frame.keys;
       if (frame.merges.length > 0) this.applyMerges(frame);
-      else if (frame.keys) frame.node.entries = frame.keys;
     } else if (frame.node.items.length < 12) frame.node.items = frame.node.items.slice();
     this.lastEnd = node.end;
     this.attach(node);
