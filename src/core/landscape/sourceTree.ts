@@ -83,8 +83,11 @@ export function writtenText(scalar: ScalarNode): string {
   return scalar.plain ? scalar.source : String(scalar.value);
 }
 
-/** Up to this many pairs, looking a key up by walking the pairs beats building an index. */
-const SEARCHED_IN_PLACE = 16;
+/**
+ * Up to this many pairs, looking a key up by walking the pairs beats building an index; from
+ * this many on, the tree builder indexes a mapping's keys while reading it (to find duplicates).
+ */
+export const SEARCHED_IN_PLACE = 16;
 
 /** `map.entries.get(key)`, without building the index of a small mapping. */
 export function entryOf(map: MapNode, key: string): Pair | undefined {

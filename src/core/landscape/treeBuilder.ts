@@ -1,4 +1,4 @@
-import { writtenText, type MapNode, type Pair, type ParseLimits, type ScalarNode, type ScalarValue, type SeqNode, type SourceNode, type SourceTree, type SyntaxProblem } from './sourceTree';
+import { SEARCHED_IN_PLACE, writtenText, type MapNode, type Pair, type ParseLimits, type ScalarNode, type ScalarValue, type SeqNode, type SourceNode, type SourceTree, type SyntaxProblem } from './sourceTree';
 
 /**
  * Builds the position tree from a stream of node calls. Two readers drive it: the scanner for
@@ -169,7 +169,7 @@ export class TreeBuilder {
     }
     map.pairs.push(pair);
     if (frame.keys) frame.keys.set(text, pair);
-    else if (map.pairs.length === KEYS_INDEXED_FROM) {
+    else if (map.pairs.length === SEARCHED_IN_PLACE) {
       frame.keys = new Map();
       for (const written of map.pairs) frame.keys.set(writtenText(written.key), written);
     }
@@ -210,9 +210,6 @@ export class TreeBuilder {
     }
   }
 }
-
-/** From this many pairs on, a mapping being read keeps an index of its keys to find duplicates. */
-const KEYS_INDEXED_FROM = 16;
 
 /** A mapping whose entries index is built on first use (see MapNode.entries). */
 class MappingNode implements MapNode {
