@@ -67,7 +67,7 @@ export function legacyVerdict(destination: DestinationDeclaration, options: Lega
 const compiledPatterns = new Map<string, RegExp>();
 
 /** Patterns come from the options as text; each is compiled once, not once per destination. */
-function compiled(pattern: string): RegExp {
+export function compiled(pattern: string): RegExp {
   let expression = compiledPatterns.get(pattern);
   if (!expression) {
     expression = new RegExp(pattern);
