@@ -30,8 +30,6 @@ export const LEGACY_DESTINATION_DEFAULTS: LegacyDestinationOptions = {
   ignoredNamePatterns: ['^SM_[A-Z0-9]{3}CLNT[0-9]{3}_(BACK|READ|TRUSTED|TMW)$'],
 };
 
-
-
 export const LEGACY_DESTINATION_SCHEMA: Record<string, OptionsSchema> = {
   legacyNames: stringListSchema('Destination names that lead to SAP\'s legacy RFC infrastructure (reported as errors).'),
   possiblyLegacyNames: stringListSchema('Destination names that probably do (reported as warnings).'),

@@ -21,7 +21,6 @@ interface RouteProblem extends Span {
   upperCase?: string;
 }
 
-
 export const saprouterRoute = defineRule<SaprouterRouteOptions>({
   id: 'saprouter-route',
   title: 'SAP router routes must be well-formed route strings',
