@@ -54,7 +54,8 @@ export class RuleCache {
  * Runs every enabled rule on every file. Files are parsed beforehand (and may be cached by a
  * face); the cross-file index is built once here, so each reference resolves in O(1). With a
  * cache (an editor session), system-scoped rules run system by system so that their findings
- * can be kept; without one (a single check), every rule runs once over each whole file.
+ * can be kept; without one (a single check), and on a file with aliases, every rule runs once
+ * over each whole file.
  */
 export function runRules(files: readonly LandscapeFile[], options: ResolvedOptions, rules: readonly Rule[] = RULES, cache?: RuleCache): Finding[] {
   const workspace = new WorkspaceIndex(files);
