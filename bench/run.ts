@@ -35,12 +35,7 @@ function time(run: () => unknown): number {
 
 function median(run: () => unknown, repetitions: number): number {
   run();
-  return middle(Array.from({ length: repetitions }, () => time(run)));
-}
-
-function middle(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return percentile(Array.from({ length: repetitions }, () => time(run)), 0.5);
 }
 
 /**
@@ -58,7 +53,7 @@ function alternating(first: () => unknown, second: () => unknown, repetitions: n
     times[0].push(time(first));
     times[1].push(time(second));
   }
-  return [middle(times[0]), middle(times[1])];
+  return [percentile(times[0], 0.5), percentile(times[1], 0.5)];
 }
 
 function percentile(values: number[], fraction: number): number {

@@ -3,7 +3,7 @@ import { resolveOptions, type OptionsFile } from '../src/core/config/options';
 import { checkLandscapes } from '../src/core/engine';
 import type { Finding, Severity } from '../src/core/findings';
 import { applyEdits } from '../src/core/landscape/edits';
-import { parseSourceTree, plainValue, type SourceNode } from '../src/core/landscape/sourceTree';
+import { parseSourceTree, plainValue, type Pair, type SourceNode, type SourceTree } from '../src/core/landscape/sourceTree';
 import { RULES, findRule } from '../src/core/rules/registry';
 
 export const TODAY = '2026-11-23';
@@ -11,6 +11,27 @@ export const TODAY = '2026-11-23';
 /** What a YAML loader would give for the document (null when there is none). */
 export function valueOf(root: SourceNode | null): unknown {
   return root && plainValue(root);
+}
+
+/** Everything a tree holds, node ranges included, for comparing two ways of parsing one text. */
+export function dumpTree(tree: SourceTree): unknown {
+  return { root: tree.root && dumpNode(tree.root), problems: tree.problems, hasAliases: tree.hasAliases, hasMerges: tree.hasMerges };
+}
+
+function dumpNode(node: SourceNode): unknown {
+  if (node.kind === 'scalar') return { kind: node.kind, start: node.start, end: node.end, value: node.value, plain: node.plain, source: node.source };
+  if (node.kind === 'seq') return { kind: node.kind, start: node.start, end: node.end, flow: node.flow, items: node.items.map(dumpNode) };
+  const dumpPair = (pair: Pair): unknown => ({ key: dumpNode(pair.key), value: dumpNode(pair.value), merged: pair.merged });
+  return {
+    kind: node.kind,
+    start: node.start,
+    end: node.end,
+    flow: node.flow,
+    distinct: node.distinct,
+    pairs: node.pairs.map(dumpPair),
+    // A written pair by its place (dumping it again would double the work at every level), a merged one in full.
+    entries: [...node.entries].map(([key, pair]) => [key, node.pairs.indexOf(pair), pair.merged ? dumpPair(pair) : null]),
+  };
 }
 
 export interface CheckCall {

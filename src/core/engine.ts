@@ -28,8 +28,12 @@ export function checkLandscapes(texts: readonly LandscapeText[], options: Resolv
 interface CachedSystem {
   /** Where the system's key was when its findings were computed; they move with it. */
   keyStart: number;
-  /** The file-wide suppression directives then in force. */
-  fileWide: string;
+  /**
+   * The suppressions then in force from outside the system's lines: file-wide directives, and
+   * `disable-next-line` directives on the key line, which stand at the end of the previous
+   * system's lines and so change without this system being parsed again.
+   */
+  suppressedFromOutside: string;
   findings: Finding[];
 }
 
@@ -50,23 +54,31 @@ export class RuleCache {
  * Runs every enabled rule on every file. Files are parsed beforehand (and may be cached by a
  * face); the cross-file index is built once here, so each reference resolves in O(1). With a
  * cache (an editor session), system-scoped rules run system by system so that their findings
- * can be kept; without one (a single check), every rule runs once over each whole file.
+ * can be kept; without one (a single check), and on a file with aliases, every rule runs once
+ * over each whole file.
  */
 export function runRules(files: readonly LandscapeFile[], options: ResolvedOptions, rules: readonly Rule[] = RULES, cache?: RuleCache): Finding[] {
   const workspace = new WorkspaceIndex(files);
-  const enabled = rules.filter((rule) => options.rules.get(rule.id)?.severity !== 'off');
+  // A rule the options do not know (one passed in beside the registry) has no setting: it stays off.
+  const enabled = rules.flatMap((rule) => {
+    const setting = options.rules.get(rule.id);
+    return setting && setting.severity !== 'off' ? [{ rule, setting }] : [];
+  });
   const findings: Finding[] = [];
   // One context per rule, pointed at the file (or system slice) being checked: a check of
   // 10,000 systems would otherwise allocate a context and a closure per rule and system.
   const target: ReportTarget = { file: files[0], into: findings };
-  const runners = enabled.map((rule) => ruleRunners(rule, options, workspace, target));
+  const runners = enabled.map(({ rule, setting }) => ruleRunners(rule, setting, options, workspace, target));
+  const checkWhole = (): void => {
+    for (const { check, checkOutsideSystems } of runners) {
+      check();
+      checkOutsideSystems?.();
+    }
+  };
   if (!cache) {
     for (const file of files) {
       target.file = file;
-      for (const { check, checkOutsideSystems } of runners) {
-        check();
-        checkOutsideSystems?.();
-      }
+      checkWhole();
     }
     return findings.sort(compareFindings);
   }
@@ -83,6 +95,11 @@ export function runRules(files: readonly LandscapeFile[], options: ResolvedOptio
   for (const file of files) {
     target.file = file;
     target.into = findings;
+    // An alias shares nodes between systems: checked one by one, each would report them again.
+    if (file.tree.hasAliases) {
+      checkWhole();
+      continue;
+    }
     for (const run of fileRunners) run();
     if (!file.model || systemRunners.length === 0) continue;
     const fileWide = file.suppressions.directives
@@ -90,8 +107,9 @@ export function runRules(files: readonly LandscapeFile[], options: ResolvedOptio
       .map((directive) => directive.ruleIds.join(','))
       .join(';');
     for (const system of file.model.systems) {
+      const suppressedFromOutside = `${fileWide}|${file.suppressions.silencedOn(file.lines.positionAt(system.pair.key.start).line).join(',')}`;
       const cached = cache.systems.get(system.pair);
-      if (cached && cached.fileWide === fileWide && rebase(cached, system, file)) {
+      if (cached && cached.suppressedFromOutside === suppressedFromOutside && rebase(cached, system, file)) {
         findings.push(...cached.findings);
         continue;
       }
@@ -99,7 +117,7 @@ export function runRules(files: readonly LandscapeFile[], options: ResolvedOptio
       target.file = { ...file, model: { ...file.model, systems: [system] } };
       target.into = own;
       for (const run of systemRunners) run();
-      cache.systems.set(system.pair, { keyStart: system.pair.key.start, fileWide, findings: own });
+      cache.systems.set(system.pair, { keyStart: system.pair.key.start, suppressedFromOutside, findings: own });
       findings.push(...own);
     }
   }
@@ -120,8 +138,7 @@ interface RuleRunners {
   checkOutsideSystems?: () => void;
 }
 
-function ruleRunners(rule: Rule, options: ResolvedOptions, workspace: WorkspaceIndex, target: ReportTarget): RuleRunners {
-  const setting = options.rules.get(rule.id) as RuleSetting;
+function ruleRunners(rule: Rule, setting: RuleSetting, options: ResolvedOptions, workspace: WorkspaceIndex, target: ReportTarget): RuleRunners {
   const report = (found: RuleReport): void => {
     const file = target.file;
     const range = file.lines.rangeOf(found.at);

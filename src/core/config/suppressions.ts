@@ -12,6 +12,8 @@ export interface Suppressions {
   isSuppressed(ruleId: string, line: number): boolean;
   /** Every directive, for hovers and "unused directive" checks. */
   directives: SuppressionDirective[];
+  /** The rule ids `disable-next-line` directives silence on a line, sorted ("*" for all). */
+  silencedOn(line: number): string[];
 }
 
 export interface SuppressionDirective {
@@ -70,6 +72,9 @@ export function findSuppressions(text: string, lines: LineIndex): Suppressions {
       if (fileWide.has(ruleId) || fileWide.has(ALL)) return true;
       const ids = byLine.get(line);
       return ids !== undefined && (ids.has(ruleId) || ids.has(ALL));
+    },
+    silencedOn(line) {
+      return [...(byLine.get(line) ?? [])].sort();
     },
   };
 }

@@ -34,7 +34,7 @@ export function loadLandscapeFile(path: string, text: string, limits: FileLimits
         'Split the landscape into several files, or raise limits.maxFileBytes in .sapready.yaml.'
       : undefined);
   if (declined) {
-    const tree: SourceTree = { root: null, nodeCount: 0, hasAliases: false, problems: [{ start: 0, end: 0, message: declined }] };
+    const tree: SourceTree = { root: null, hasAliases: false, hasMerges: false, problems: [{ start: 0, end: 0, message: declined }] };
     return { path, text, lines, tree, model: null, suppressions };
   }
   const tree = parseSourceTree(text, limits);

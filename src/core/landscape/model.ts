@@ -1,13 +1,13 @@
 import { entriesOf, entryOf, writtenText, type MapNode, type Pair, type SourceNode } from './sourceTree';
 
+/** A system ID: three characters, A-Z and 0-9, starting with a letter (as the schema says). */
+export const SID_PATTERN = /^[A-Z][A-Z0-9]{2}$/;
+
 /**
  * The typed view of one landscape file. Every field keeps the YAML pair it came from, so a rule
  * can point at the exact key or value. Fields whose YAML has the wrong shape are left out here;
  * the schema check reports them, and rules see only what they can rely on.
  */
-/** A system ID: three characters, A-Z and 0-9, starting with a letter (as the schema says). */
-export const SID_PATTERN = /^[A-Z][A-Z0-9]{2}$/;
-
 export interface Field<T> {
   value: T;
   pair: Pair;

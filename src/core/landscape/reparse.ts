@@ -12,8 +12,9 @@ import { LineIndex } from './text';
  * (they are valid YAML on their own), their offsets are moved to where they sit, and every node
  * after them moves by the length the edit added. Everything else keeps its node objects, which
  * is also what lets the rule cache (src/core/engine.ts) keep other systems' findings. Anything
- * unusual (aliases, a syntax error, an edit across entries, a key that now clashes) takes the
- * full parse, so the result is always what `loadLandscapeFile` would give.
+ * unusual (aliases, merge keys, a document marker, a syntax error, an edit across entries, a key
+ * that now clashes) takes the full parse, so the result is always what `loadLandscapeFile` would
+ * give, node ranges included.
  *
  * `previous` is consumed: its nodes are reused and moved, so it must not be used afterwards.
  */
@@ -23,15 +24,18 @@ export function reparseLandscapeFile(previous: LandscapeFile, text: string, limi
 }
 
 const CHUNK = 512;
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
 
 function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimits): LandscapeFile | undefined {
   const { tree, model } = previous;
   const root = tree.root;
-  if (!model || !root || root.kind !== 'map' || tree.problems.length > 0 || tree.hasAliases) return undefined;
+  // Merged entries' nodes are in no `pairs`, so moveNodes would leave them where they were.
+  if (!model || !root || root.kind !== 'map' || tree.problems.length > 0 || tree.hasAliases || tree.hasMerges) return undefined;
   const systemsPair = root.entries.get('systems');
   const systems = systemsPair?.value;
-  if (!systemsPair || systemsPair.merged || !systems || systems.kind !== 'map' || systems.flow || systems.pairs.length !== systems.entries.size) return undefined;
-  if (text.length > limits.maxFileBytes) return undefined; // the full path declines it with a message
+  // No problems and no merges: every mapping is distinct (its pairs are its entries).
+  if (!systemsPair || !systems || systems.kind !== 'map' || systems.flow) return undefined;
+  if (Buffer.byteLength(text, 'utf8') > limits.maxFileBytes) return undefined; // the full path declines it with a message
 
   const old = previous.text;
   const shortest = Math.min(old.length, text.length);
@@ -54,9 +58,13 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
   // The edit must leave the key's indentation and the line break before the next entry alone.
   if (prefix <= pair.key.start || editEnd > blockEnd - 1 || old.slice(blockStart, pair.key.start).trim() !== '') return undefined;
 
-  const block = parseSourceTree(text.slice(blockStart, blockEnd + delta), limits);
+  const blockText = text.slice(blockStart, blockEnd + delta);
+  // A marker line would end the file's document there, which the block alone cannot show.
+  if (DOCUMENT_MARKER.test(blockText)) return undefined;
+  // The block's mapping stands for `systems`, one level below the file's root.
+  const block = parseSourceTree(blockText, { ...limits, maxDepth: limits.maxDepth - 1 });
   const blockRoot = block.root;
-  if (block.problems.length > 0 || block.hasAliases || !blockRoot || blockRoot.kind !== 'map' || blockRoot.pairs.length !== 1 || blockRoot.entries.size !== 1) return undefined;
+  if (block.problems.length > 0 || block.hasAliases || block.hasMerges || !blockRoot || blockRoot.kind !== 'map' || blockRoot.pairs.length !== 1) return undefined;
   const replacement = blockRoot.pairs[0];
   if (replacement.key.start !== indent || replacement.value.end === replacement.key.end) return undefined;
   const newKey = writtenText(replacement.key);
@@ -65,8 +73,9 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
 
   moveNodes(blockRoot, 0, blockStart);
   for (const other of root.pairs) moveAfter(other, pair, blockEnd, delta);
-  systems.end += delta;
-  root.end += delta;
+  // A block mapping ends with its last node: one that ends inside the block now ends with the
+  // replacement, not after comment lines that may follow it there.
+  for (const container of [systems, root]) container.end = container.end >= blockEnd ? container.end + delta : replacement.value.end;
 
   systems.pairs[index] = replacement;
   if (newKey === oldKey) systems.entries.set(newKey, replacement);
@@ -85,7 +94,7 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
     path: previous.path,
     text,
     lines,
-    tree: { root, problems: [], nodeCount: tree.nodeCount, hasAliases: false },
+    tree: { root, problems: [], hasAliases: false, hasMerges: false },
     // Top-level fields and users lie outside the edited entry: their pairs were only moved.
     model: { ...model, systems: systemsModel },
     suppressions: findSuppressions(text, lines),

@@ -60,10 +60,10 @@ export interface SyntaxProblem extends Span {
 export interface SourceTree {
   root: SourceNode | null;
   problems: SyntaxProblem[];
-  /** Number of nodes written in the file (aliases count once). */
-  nodeCount: number;
   /** True when an alias shares a node between two places (walks must then avoid revisiting). */
   hasAliases: boolean;
+  /** True when a `<<` merge key was read: merged entries' nodes sit in no mapping's `pairs`. */
+  hasMerges: boolean;
 }
 
 export interface ParseLimits {
@@ -83,8 +83,11 @@ export function writtenText(scalar: ScalarNode): string {
   return scalar.plain ? scalar.source : String(scalar.value);
 }
 
-/** Up to this many pairs, looking a key up by walking the pairs beats building an index. */
-const SEARCHED_IN_PLACE = 16;
+/**
+ * Up to this many pairs, looking a key up by walking the pairs beats building an index; from
+ * this many on, the tree builder indexes a mapping's keys while reading it (to find duplicates).
+ */
+export const SEARCHED_IN_PLACE = 16;
 
 /** `map.entries.get(key)`, without building the index of a small mapping. */
 export function entryOf(map: MapNode, key: string): Pair | undefined {
@@ -130,13 +133,13 @@ export function parseWithJsYaml(text: string, limits: ParseLimits): SourceTree {
   try {
     events = jsyaml.parseEvents(text, { maxDepth: limits.maxDepth });
   } catch (error) {
-    return { root: null, problems: describeSyntaxErrors(text, error), nodeCount: 0, hasAliases: false };
+    return { root: null, problems: describeSyntaxErrors(text, error), hasAliases: false, hasMerges: false };
   }
   try {
     return buildFromEvents(text, events, limits);
   } catch (error) {
     if (error instanceof LimitExceeded) {
-      return { root: null, problems: [{ start: error.at, end: error.at + 1, message: error.message }], nodeCount: 0, hasAliases: false };
+      return { root: null, problems: [{ start: error.at, end: error.at + 1, message: error.message }], hasAliases: false, hasMerges: false };
     }
     throw error;
   }

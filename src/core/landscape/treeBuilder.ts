@@ -1,4 +1,4 @@
-import { writtenText, type MapNode, type Pair, type ParseLimits, type ScalarNode, type ScalarValue, type SeqNode, type SourceNode, type SourceTree, type SyntaxProblem } from './sourceTree';
+import { SEARCHED_IN_PLACE, writtenText, type MapNode, type Pair, type ParseLimits, type ScalarNode, type ScalarValue, type SeqNode, type SourceNode, type SourceTree, type SyntaxProblem } from './sourceTree';
 
 /**
  * Builds the position tree from a stream of node calls. Two readers drive it: the scanner for
@@ -14,8 +14,8 @@ export class TreeBuilder {
   private readonly problems: SyntaxProblem[] = [];
   private root: SourceNode | null = null;
   private documents = 0;
-  private nodeCount = 0;
   private aliasWeight = 0;
+  private hasMerges = false;
   /** End of the last node read: where an empty scalar sits and where a block collection ends. */
   private lastEnd = 0;
 
@@ -43,14 +43,12 @@ export class TreeBuilder {
 
   openMap(start: number, flow: boolean, anchor?: string): void {
     const node = new MappingNode(start, flow);
-    this.nodeCount++;
     this.remember(anchor, node);
     this.stack.push({ node, pendingKey: null, merges: [], keys: undefined });
   }
 
   openSeq(start: number, flow: boolean, anchor?: string): void {
     const node: SeqNode = { kind: 'seq', flow, start, end: start, items: [] };
-    this.nodeCount++;
     this.remember(anchor, node);
     this.stack.push({ node });
   }
@@ -68,8 +66,8 @@ export class TreeBuilder {
     // An array grown by push keeps room for 17 items; most collections hold a handful.
     if ('merges' in frame) {
       if (frame.node.pairs.length < 12) frame.node.pairs = frame.node.pairs.slice();
+      if (frame.keys) frame.node.entries = frame.keys;
       if (frame.merges.length > 0) this.applyMerges(frame);
-      else if (frame.keys) frame.node.entries = frame.keys;
     } else if (frame.node.items.length < 12) frame.node.items = frame.node.items.slice();
     this.lastEnd = node.end;
     this.attach(node);
@@ -77,7 +75,6 @@ export class TreeBuilder {
 
   /** A scalar from `start` to `end` (quotes included); `source` is its text inside any quotes. */
   scalar(start: number, end: number, value: ScalarValue, plain: boolean, source: string, anchor?: string): void {
-    this.nodeCount++;
     const node: ScalarNode = { kind: 'scalar', start, end, value, plain, source };
     this.remember(anchor, node);
     this.lastEnd = end;
@@ -86,7 +83,6 @@ export class TreeBuilder {
 
   /** A value left out (`key:` with nothing after it): null, placed where the last node ended. */
   emptyScalar(anchor?: string): void {
-    this.nodeCount++;
     const node: ScalarNode = { kind: 'scalar', start: this.lastEnd, end: this.lastEnd, value: null, plain: true, source: '' };
     this.remember(anchor, node);
     this.attach(node);
@@ -116,7 +112,7 @@ export class TreeBuilder {
   }
 
   finish(): SourceTree {
-    return { root: this.root, problems: this.problems, nodeCount: this.nodeCount, hasAliases: this.aliasWeight > 0 };
+    return { root: this.root, problems: this.problems, hasAliases: this.aliasWeight > 0, hasMerges: this.hasMerges };
   }
 
   /** Flow collections end at their bracket; the first one after the last item, outside comments. */
@@ -155,6 +151,7 @@ export class TreeBuilder {
     frame.pendingKey = null;
     if (key.plain && key.source === '<<') {
       frame.merges.push(node);
+      this.hasMerges = true;
       return;
     }
     const map = frame.node;
@@ -172,7 +169,7 @@ export class TreeBuilder {
     }
     map.pairs.push(pair);
     if (frame.keys) frame.keys.set(text, pair);
-    else if (map.pairs.length === KEYS_INDEXED_FROM) {
+    else if (map.pairs.length === SEARCHED_IN_PLACE) {
       frame.keys = new Map();
       for (const written of map.pairs) frame.keys.set(writtenText(written.key), written);
     }
@@ -213,9 +210,6 @@ export class TreeBuilder {
     }
   }
 }
-
-/** From this many pairs on, a mapping being read keeps an index of its keys to find duplicates. */
-const KEYS_INDEXED_FROM = 16;
 
 /** A mapping whose entries index is built on first use (see MapNode.entries). */
 class MappingNode implements MapNode {

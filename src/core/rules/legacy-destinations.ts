@@ -30,8 +30,6 @@ export const LEGACY_DESTINATION_DEFAULTS: LegacyDestinationOptions = {
   ignoredNamePatterns: ['^SM_[A-Z0-9]{3}CLNT[0-9]{3}_(BACK|READ|TRUSTED|TMW)$'],
 };
 
-
-
 export const LEGACY_DESTINATION_SCHEMA: Record<string, OptionsSchema> = {
   legacyNames: stringListSchema('Destination names that lead to SAP\'s legacy RFC infrastructure (reported as errors).'),
   possiblyLegacyNames: stringListSchema('Destination names that probably do (reported as warnings).'),
@@ -67,7 +65,7 @@ export function legacyVerdict(destination: DestinationDeclaration, options: Lega
 const compiledPatterns = new Map<string, RegExp>();
 
 /** Patterns come from the options as text; each is compiled once, not once per destination. */
-function compiled(pattern: string): RegExp {
+export function compiled(pattern: string): RegExp {
   let expression = compiledPatterns.get(pattern);
   if (!expression) {
     expression = new RegExp(pattern);

@@ -53,7 +53,6 @@ export function backboneSpecs(options: BackboneDestinationOptions): BackboneDest
   return [options.portal, options.parcelBox, options.noteDownload];
 }
 
-
 export function findDestination(system: SystemDeclaration, name: string): DestinationDeclaration | undefined {
   return system.rfcDestinations.find((destination) => sameName(destination.name, name));
 }

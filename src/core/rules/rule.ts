@@ -18,11 +18,12 @@ export interface RuleDocumentation {
   description: string;
   fixable: boolean;
   /**
-   * `system`: `check` only reads `file.model.systems` and reports each finding about one of
-   * them, depending on nothing but that system, the workspace index and the options. The
-   * engine may then run it on one system at a time and keep the findings of systems that did
-   * not change; whatever such a rule checks outside `systems` goes into `checkOutsideSystems`,
-   * which runs once per file. Rules that read the tree or the text as a whole leave this unset.
+   * `system`: `check` reports each finding about one of `file.model.systems`, depending on
+   * nothing but that system (its model, or its own nodes and text in the tree), the workspace
+   * index and the options. The engine may then run it on one system at a time and keep the
+   * findings of systems that did not change; whatever such a rule checks outside `systems`
+   * goes into `checkOutsideSystems`, which runs once per file. Rules that read the tree or the
+   * text beyond one system at a time leave this unset.
    */
   scope?: 'system';
 }

@@ -2,6 +2,7 @@ import type { Severity } from '../findings';
 import type { LandscapeFile } from '../landscape/file';
 import type { Field } from '../landscape/model';
 import type { Span } from '../landscape/text';
+import { compiled } from './legacy-destinations';
 import { defineRule, stringListSchema, type RuleContext } from './rule';
 
 interface SaprouterRouteOptions {
@@ -19,7 +20,6 @@ interface RouteProblem extends Span {
   /** The upper-case letter that replaces a lower-case hop letter at `start`. */
   upperCase?: string;
 }
-
 
 export const saprouterRoute = defineRule<SaprouterRouteOptions>({
   id: 'saprouter-route',
@@ -54,13 +54,13 @@ export const saprouterRoute = defineRule<SaprouterRouteOptions>({
   checkOutsideSystems(file, context) {
     const saprouter = file.model?.saprouter;
     if (!saprouter) return;
-    const services = context.options.serviceNamePatterns.map((pattern) => new RegExp(pattern));
+    const services = context.options.serviceNamePatterns.map(compiled);
     checkRoute(file, context, saprouter, 'The saprouter route', hopLetters(context.options.routerHopLetters), services);
   },
   check(file, context) {
     const model = file.model;
     if (!model) return;
-    const services = context.options.serviceNamePatterns.map((pattern) => new RegExp(pattern));
+    const services = context.options.serviceNamePatterns.map(compiled);
     const targetLetters = hopLetters(context.options.targetHopLetters);
     for (const system of model.systems) {
       for (const destination of system.rfcDestinations) {

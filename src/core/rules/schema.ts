@@ -1,4 +1,4 @@
-import type { SystemDeclaration } from '../landscape/model';
+import { SID_PATTERN, type SystemDeclaration } from '../landscape/model';
 import { plainValue, type MapNode, type Pair } from '../landscape/sourceTree';
 import { pointerSegment, validateParts, type CompiledValidator, type ValidationPart } from '../schema/validate';
 import { isPasswordKey } from './plaintext-secret';
@@ -72,6 +72,13 @@ export const schema = defineRule({
   check(file, context) {
     const root = file.tree.root;
     if (!root || !file.model) return;
-    for (const problem of validateParts(root, systemParts(file.model.systems), isPasswordKey)) context.report({ at: problem, message: problem.message });
+    // A key that is no SID (often a system's property indented one level too little) is reported
+    // by the outline; what its own check says at that key (a missing product) would be a second
+    // message on one place.
+    const misnamed = file.model.systems.filter((system) => !SID_PATTERN.test(system.sid)).map((system) => system.pair.key);
+    for (const problem of validateParts(root, systemParts(file.model.systems), isPasswordKey)) {
+      if (misnamed.some((key) => key.start === problem.start && key.end === problem.end)) continue;
+      context.report({ at: problem, message: problem.message });
+    }
   },
 });

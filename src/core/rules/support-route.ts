@@ -7,7 +7,6 @@ const RELAYS = [
   { connection: 'focused-run', key: 'focusedRun', product: 'focused-run', name: 'SAP Focused Run' },
 ] as const;
 
-
 export const supportRoute = defineRule({
   id: 'support-route',
   title: 'A system connected through Solution Manager or Focused Run must name a declared one',

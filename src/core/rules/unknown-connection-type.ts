@@ -29,14 +29,13 @@ export const unknownConnectionType = defineRule<UnknownConnectionTypeOptions>({
     additionalProperties: false,
   },
   check(file, context) {
-    const additional = new Set(context.options.additionalTypes);
     for (const system of file.model?.systems ?? []) {
       const connections = entryOf(system.node, 'serviceConnections');
       const written = connections && asMap(connections.value);
       for (const connection of system.serviceConnections) {
         const id = connection.typeId;
         // A merged connection is written, and reported, where its anchor is.
-        if (connection.pair.merged || findConnectionType(id) || additional.has(id)) continue;
+        if (connection.pair.merged || findConnectionType(id) || context.options.additionalTypes.includes(id)) continue;
         const suggestion = suggestConnectionTypeId(id);
         const key = connection.pair.key;
         context.report({

@@ -3,15 +3,22 @@ import fc from 'fast-check';
 import { generateLandscape } from '../../../bench/generate';
 import { resolveOptions } from '../../../src/core/config/options';
 import { RuleCache, runRules } from '../../../src/core/engine';
+import type { Finding } from '../../../src/core/findings';
 import { loadLandscapeFile, type LandscapeFile } from '../../../src/core/landscape/file';
 import { reparseLandscapeFile } from '../../../src/core/landscape/reparse';
 import type { MapNode } from '../../../src/core/landscape/sourceTree';
-import { valueOf } from '../../helpers';
+import { dumpTree } from '../../helpers';
 import { RULES } from '../../../src/core/rules/registry';
 
 const options = resolveOptions(RULES, { now: '2026-11-23' });
 const PATH = 'edited.landscape.yaml';
-const BASE = generateLandscape(12).replace('  # AAB: system 2 of 12', '  # sapready-disable-next-line legacy-rfc-destination');
+/**
+ * AAB without destinations, so that its key line carries findings for a directive above it to
+ * silence, and with a technical user, so that none of its findings points elsewhere: they are cached.
+ */
+const withoutDestinationsOfAAB = (text: string): string =>
+  text.replace(/(\n  AAB:\n(?: {4}.*\n)*?) {4}rfcDestinations:\n(?: {6}.*\n)*/, '$1').replace(/(\n  AAB:\n(?: {4}.*\n)*? {4}communicationUser: )S0000000002/, '$1S0000000001');
+const BASE = withoutDestinationsOfAAB(generateLandscape(12)).replace('  # AAB: system 2 of 12', '  # sapready-disable-next-line missing-backbone-destination');
 
 const systemsOf = (file: LandscapeFile): MapNode => (file.tree.root as MapNode).entries.get('systems')!.value as MapNode;
 
@@ -37,7 +44,7 @@ function applyEdit(text: string, change: Edit): string {
 }
 
 describe('incremental re-check while typing', () => {
-  it('gives exactly the findings and values of a full parse and check, over any sequence of edits', () => {
+  it('gives exactly the findings and tree (node ranges included) of a full parse and check, over any sequence of edits', () => {
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
         const cache = new RuleCache();
@@ -49,8 +56,7 @@ describe('incremental re-check while typing', () => {
           file = reparseLandscapeFile(file, text, options.limits);
           const incremental = runRules([file], options, RULES, cache);
           const full = loadLandscapeFile(PATH, text, options.limits);
-          assert.deepEqual(file.tree.problems, full.tree.problems);
-          assert.deepEqual(valueOf(file.tree.root), valueOf(full.tree.root));
+          assert.deepEqual(dumpTree(file.tree), dumpTree(full.tree));
           assert.deepEqual(incremental, runRules([full], options));
         }
       }),
@@ -67,6 +73,48 @@ describe('incremental re-check while typing', () => {
     assert.notEqual(pairs[2], second);
     assert.equal(pairs[3], third);
     assert.equal(after.text.slice(pairs[3].key.start, pairs[3].key.end), 'AAC');
+  });
+
+  it('checks a system again when a directive above its key, in the previous system\'s lines, changes', () => {
+    const text = withoutDestinationsOfAAB(generateLandscape(3));
+    const cache = new RuleCache();
+    const before = loadLandscapeFile(PATH, text, options.limits);
+    const keyLineFindings = (findings: Finding[]): Finding[] => findings.filter((finding) => finding.ruleId === 'missing-backbone-destination' && finding.sid === 'AAB');
+    assert.notEqual(keyLineFindings(runRules([before], options, RULES, cache)).length, 0);
+    const aab = systemsOf(before).pairs[2];
+    const silenced = text.replace('  # AAB: system 2 of 3', '  # sapready-disable-next-line missing-backbone-destination');
+    const after = reparseLandscapeFile(before, silenced, options.limits);
+    assert.equal(systemsOf(after).pairs[2], aab, 'AAB was not parsed again');
+    const incremental = runRules([after], options, RULES, cache);
+    assert.deepEqual(keyLineFindings(incremental), []);
+    assert.deepEqual(incremental, runRules([loadLandscapeFile(PATH, silenced, options.limits)], options));
+  });
+
+  it('gives the tree of a full parse where a block alone would read differently', () => {
+    const limits = { ...options.limits, maxDepth: 5 };
+    const cases: [string, string, string, typeof limits?][] = [
+      // (a) A document end marker that closes the block closes the file's document there.
+      ['document end', BASE, BASE.replace('  # AAC: system 3 of 12\n', '...\n  # AAC: system 3 of 12\n')],
+      // (b) Merged entries' nodes, in the edited system or after it, must move with the text too.
+      ['merge in the edited system', BASE, BASE.replace('    role: quality\n', '    role: quality\n    <<: { description: merged }\n')],
+      ['merge after the edit', BASE.replace('    role: development\n', '    role: development\n    <<: { description: merged }\n'), BASE.replace('    role: development\n', '    role: development\n    <<: { description: merged }\n').replace('role: quality', 'role: quality # edited')],
+      // (d) The block's mapping is a level below the file's: nesting one level too deep is refused.
+      ['nesting', 'systems:\n  AAA:\n    a: 1\n', 'systems:\n  AAA:\n    a:\n      b:\n        c: 1\n', limits],
+      // (e) Comment lines after the last system belong to its block but not to any node.
+      ['trailing comment', 'systems:\n  AAA:\n    product: abap\n  # note\n', 'systems:\n  AAA:\n    product: abap\n  # a longer note\n'],
+    ];
+    for (const [name, before, after, given = options.limits] of cases) {
+      const full = loadLandscapeFile(PATH, after, given);
+      assert.deepEqual(dumpTree(reparseLandscapeFile(loadLandscapeFile(PATH, before, given), after, given).tree), dumpTree(full.tree), name);
+    }
+    assert.equal(loadLandscapeFile(PATH, 'systems:\n  AAA:\n    a:\n      b:\n        c: 1\n', limits).tree.problems.length, 1, 'the nesting case exceeds the limit');
+  });
+
+  it('declines a file that an edit took over the size limit in bytes, not characters', () => {
+    const text = 'systems:\n  AAA:\n    product: abap\n    description: x\n';
+    const limits = { ...options.limits, maxFileBytes: text.length + 2 };
+    const after = reparseLandscapeFile(loadLandscapeFile(PATH, text, limits), text.replace('x', 'ßß'), limits);
+    assert.match(after.tree.problems[0]?.message ?? '', /File not checked/);
   });
 
   it('takes the full parse for an edit outside the systems and for a new duplicate SID', () => {

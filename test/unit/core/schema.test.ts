@@ -24,6 +24,13 @@ describe('schema', () => {
     ), []);
   });
 
+  it('reports a property indented as a system once, at its key, as no SID', () => {
+    expectRule('schema', yaml('landscape: x', 'systems:', '  AAA:', '    product: abap', '  rfcDestinations:', '    SAPOSS: { type: "3" }'), [
+      { line: 5, message: /"rfcDestinations" is not a valid name here: a SID has three characters/ },
+      { line: 6, message: /Unknown property "SAPOSS"/ },
+    ]);
+  });
+
   it('says to quote a bare instance number, client or destination type, at the value', () => {
     expectRule('schema', yaml('landscape: x', 'systems:', '  PRD:', '    product: abap', '    instance: 08', '    client: 100', '    rfcDestinations:', '      X: { type: 3 }'), [
       { line: 5, message: /"instance" must be text: write it in quotes, "08"/ },

@@ -58,6 +58,16 @@ describe('source tree', () => {
     assert.equal(textOf(text, merged.value), 'abap');
   });
 
+  it('merges into a mapping large enough to be indexed while read; own keys still win', () => {
+    const own = Array.from({ length: 20 }, (_, index) => `  k${index}: ${index}`).join('\n');
+    const root = parseSourceTree(`sys:\n  <<: { k3: merged, extra: merged }\n${own}\n  k19: last\n`).root;
+    const sys = entry(root, 'sys') as MapNode;
+    assert.equal(sys.entries.get('k3')?.merged, false);
+    assert.equal(plainValue(sys.entries.get('k19')!.value), 'last');
+    assert.equal(plainValue(sys.entries.get('extra')!.value), 'merged');
+    assert.equal(sys.entries.size, 21);
+  });
+
   it('reports duplicate keys at the second key, with the first as related', () => {
     const text = 'a: 1\nb: 2\na: 3\n';
     const [problem, ...rest] = parseSourceTree(text).problems;
