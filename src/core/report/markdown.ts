@@ -3,6 +3,7 @@ import type { Finding } from '../findings';
 import { CELL_LABEL, EXPIRY_LABEL, READINESS_LABEL, RFC_STAGE_LABEL } from './readiness-labels';
 import type { ReadinessModel } from './readiness-model';
 import { countBySeverity, summaryLine, type ReportInput } from './summary';
+import { printable } from './text';
 
 /** A Markdown report to paste into a change request or a pull-request comment. */
 export function formatMarkdown(input: ReportInput): string {
@@ -79,12 +80,18 @@ function row(finding: Finding): string {
   return `| ${finding.range.start.line + 1} | ${finding.severity} | ${cell(finding.sid ?? '')} | ${code(finding.ruleId)} | ${cell(finding.message)} | ${notes} |`;
 }
 
-/** Text inside a table cell: pipes, backticks and line breaks would break the table. */
 /** Text as inline code in a table cell: backslashes and entities do not apply inside code spans. */
 function code(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')}\``;
+  return `\`${printable(text.replace(/[\r\n]+/g, ' ')).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }
 
+/**
+ * Text inside a table cell, shown as written: pipes and line breaks would break the table, and a
+ * role or user written as `![x](https://...)` or `[click](...)` would render as an image (fetched
+ * when the report is opened) or a link, so Markdown's punctuation is escaped and `<` stays no tag.
+ */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
+  return printable(text.replace(/[\r\n]+/g, ' '))
+    .replace(/[\\`*_[\]()!~|&]/g, '\\$&')
+    .replace(/</g, '&lt;');
 }
