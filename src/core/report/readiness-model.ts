@@ -5,7 +5,7 @@ import { SEVERITY_ORDER, type Finding, type Severity } from '../findings';
 import type { LandscapeFile } from '../landscape/file';
 import type { SystemDeclaration } from '../landscape/model';
 import type { Range } from '../landscape/text';
-import { systemReadiness, type Readiness } from '../readiness';
+import { systemReadiness, type Readiness, type SystemReadiness } from '../readiness';
 import { LEGACY_DESTINATION_DEFAULTS, legacyVerdict, type LegacyDestinationOptions } from '../rules/legacy-destinations';
 import { ABAP_PRODUCTS, BACKBONE_DESTINATION_DEFAULTS, backboneSpecs, findDestination, type BackboneDestinationOptions } from '../rules/levels-shared';
 import { SOON_DAYS } from './readiness-labels';
@@ -146,6 +146,8 @@ export interface ReadinessModelInput {
   files: readonly LandscapeFile[];
   findings: readonly Finding[];
   options: ResolvedOptions;
+  /** systemReadiness of files and findings, when the face has it already (the editor's snapshot does). */
+  readiness?: readonly SystemReadiness[];
   toolVersion: string;
   /** The options file as the face shows it (defaults to options.sourcePath). */
   optionsPath?: string;
@@ -189,7 +191,7 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
   const findingsIn = (own: readonly ModelFinding[], path: string, check: CheckId, ...ranges: Range[]): number[] =>
     own.filter((finding) => finding.check === check && finding.path === path && within(finding.range, ...ranges)).map((finding) => finding.id);
 
-  const readiness = new Map(systemReadiness(input.files, input.findings).map((entry) => [entry.sid, entry]));
+  const readiness = new Map((input.readiness ?? systemReadiness(input.files, input.findings)).map((entry) => [entry.sid, entry]));
   const systems: SystemRow[] = [];
   const rfcTimeline: RfcTimelineEntry[] = [];
   const expiries: ExpiryEntry[] = [];
