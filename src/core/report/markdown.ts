@@ -1,6 +1,6 @@
 import { sapNoteUrl } from '../catalog';
 import type { Finding } from '../findings';
-import { CELL_LABEL, EXPIRY_LABEL, READINESS_LABEL, RFC_STAGE_LABEL } from './readiness-labels';
+import { CELL_LABEL, EXPIRY_LABEL, expiryWhat, READINESS_LABEL, rfcStageLabel } from './readiness-labels';
 import type { ReadinessModel } from './readiness-model';
 import { countBySeverity, summaryLine, type ReportInput } from './summary';
 import { printable } from './text';
@@ -59,7 +59,7 @@ function readinessSections(model: ReadinessModel): string[] {
     out.push('| System | Destination | Stage | Deactivated on | May be deleted from | File |', '| --- | --- | --- | --- | --- | --- |');
     for (const entry of model.rfcTimeline) {
       out.push(
-        `| ${cell(entry.sid)} | ${code(entry.destination)} | ${RFC_STAGE_LABEL[entry.stage]}${entry.certain ? '' : ' (probably legacy)'} | ${entry.deactivatedOn ?? ''} | ${entry.removableFrom ?? ''} | ${cell(entry.file)}:${entry.range.start.line + 1} |`,
+        `| ${cell(entry.sid)} | ${code(entry.destination)} | ${rfcStageLabel(entry)} | ${entry.deactivatedOn ?? ''} | ${entry.removableFrom ?? ''} | ${cell(entry.file)}:${entry.range.start.line + 1} |`,
       );
     }
   }
@@ -68,8 +68,7 @@ function readinessSections(model: ReadinessModel): string[] {
   else {
     out.push('| System | What | Expires | Days left | State | File |', '| --- | --- | --- | ---: | --- | --- |');
     for (const entry of model.expiries) {
-      const what = entry.kind === 'logon-data' ? `Logon data: ${entry.what}` : `Service connection: ${entry.what}`;
-      out.push(`| ${cell(entry.sid)} | ${cell(what)} | ${cell(entry.date ?? '')} | ${entry.daysLeft ?? ''} | ${EXPIRY_LABEL[entry.state]} | ${cell(entry.file)}:${entry.range.start.line + 1} |`);
+      out.push(`| ${cell(entry.sid)} | ${cell(expiryWhat(entry))} | ${cell(entry.date ?? '')} | ${entry.daysLeft ?? ''} | ${EXPIRY_LABEL[entry.state]} | ${cell(entry.file)}:${entry.range.start.line + 1} |`);
     }
   }
   return out;
