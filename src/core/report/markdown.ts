@@ -88,9 +88,12 @@ function code(text: string): string {
  * Text inside a table cell, shown as written: pipes and line breaks would break the table, and a
  * role or user written as `![x](https://...)` or `[click](...)` would render as an image (fetched
  * when the report is opened) or a link, so Markdown's punctuation is escaped and `<` stays no tag.
+ * Parentheses stay as they are (without an unescaped `]` before them they make no link), and so
+ * does `_` inside a word (SAPNET_RTCC), which never starts emphasis.
  */
 function cell(text: string): string {
   return printable(text.replace(/[\r\n]+/g, ' '))
-    .replace(/[\\`*_[\]()!~|&]/g, '\\$&')
+    .replace(/[\\`*[\]!~|&]/g, '\\$&')
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
     .replace(/</g, '&lt;');
 }
