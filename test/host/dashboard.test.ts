@@ -5,17 +5,37 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReadinessModel } from '../../src/core/report/readiness-model';
 import { COMMANDS } from '../../src/extension/commands';
-import { checked, extensionApi, open, revert, setText, workspaceUri } from './host-helpers';
+import { extensionApi, open, setText, workspaceUri } from './host-helpers';
 
 const CORE = 'landscapes/core.landscape.yaml';
 
 async function dashboard(): Promise<{ api: Awaited<ReturnType<typeof extensionApi>>['dashboard']; model: ReadinessModel; revision: number }> {
   const api = (await extensionApi()).dashboard;
+  const wasOpen = api.isOpen;
   const before = api.lastPosted?.revision ?? 0;
   await vscode.commands.executeCommand(COMMANDS.openDashboard.id);
-  await checked();
-  const posted = api.lastPosted && api.lastPosted.revision > 0 ? api.lastPosted : await api.whenPosted(before);
+  // A panel that was open keeps the model it was posted; a new one must get a new post.
+  const posted = wasOpen && api.lastPosted ? api.lastPosted : await api.whenPosted(before);
   return { api, model: posted.model, revision: posted.revision };
+}
+
+/** Opens a landscape file in the other editor column, so that the dashboard stays visible. */
+async function openBeside(relative: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(workspaceUri(relative));
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
+  return document;
+}
+
+/** Reverts unsaved changes where the document is shown, so that the dashboard stays visible. */
+async function revertBeside(document: vscode.TextDocument): Promise<void> {
+  const shown = vscode.window.visibleTextEditors.find((editor) => editor.document === document);
+  await vscode.window.showTextDocument(document, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.Beside });
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+/** Resolves with a model posted after `revision` within `ms`, else undefined. */
+function postedWithin(api: Awaited<ReturnType<typeof dashboard>>['api'], revision: number, ms: number): Promise<{ revision: number } | undefined> {
+  return Promise.race([api.whenPosted(revision), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
 }
 
 /** Waits for a model that satisfies `test`, posted after `revision` (the dashboard follows every check). */
@@ -56,14 +76,9 @@ describe('readiness dashboard in the extension host', () => {
 
   it('shows the fixture landscape: summary, matrix cells with the findings behind them, RFC timeline', async () => {
     const { model } = await dashboard();
-    const snapshot = await checked();
-    assert.equal(model.summary.systems, snapshot.readiness.length);
-    assert.equal(model.summary.ready + model.summary.warnings + model.summary.notReady, model.summary.systems);
-    assert.deepEqual(model.summary.findings, {
-      error: snapshot.findings.filter((finding) => finding.severity === 'error').length,
-      warning: snapshot.findings.filter((finding) => finding.severity === 'warning').length,
-      info: snapshot.findings.filter((finding) => finding.severity === 'info').length,
-    });
+    // The fixture workspace as `sapready check --format markdown test/fixtures/host-workspace` reports it.
+    assert.deepEqual(model.summary, { files: 4, systems: 7, ready: 4, warnings: 1, notReady: 2, findings: { error: 5, warning: 1, info: 1 } });
+    assert.deepEqual(model.systems.map((system) => `${system.sid} ${system.readiness}`), ['ERP ready', 'HDB warnings', 'JVA not-ready', 'PRD not-ready', 'QAS ready', 'SM1 ready', 'SM2 ready']);
     const prd = model.systems.find((system) => system.sid === 'PRD');
     assert.ok(prd, JSON.stringify(model.systems.map((system) => system.sid)));
     assert.equal(prd.readiness, 'not-ready');
@@ -105,7 +120,7 @@ describe('readiness dashboard in the extension host', () => {
 
   it('updates live as the file changes, and back when the change is undone', async () => {
     const { api, revision } = await dashboard();
-    const document = await open(CORE);
+    const document = await openBeside(CORE);
     const original = document.getText();
     try {
       await setText(document, document.getText().replace('SAPOSS: { type: "3", target: /H/oss001 }', 'SAPOSS: { type: "3", target: /H/oss001, status: deactivated, deactivatedOn: 2020-12-01 }'));
@@ -119,9 +134,21 @@ describe('readiness dashboard in the extension host', () => {
       const before = api.lastPosted?.revision ?? 0;
       // The panel may take the focus when its page loads: put the text back explicitly, then revert.
       await setText(document, original);
-      await revert(document);
+      await revertBeside(document);
       await postedModel(api, before, (model) => model.rfcTimeline.some((entry) => entry.sid === 'PRD' && entry.destination === 'SAPOSS' && entry.stage === 'active'));
     }
+  });
+
+  it('posts nothing while the panel is hidden, and the current model once when it is shown again', async () => {
+    const { api } = await dashboard();
+    await open(CORE); // same column: the dashboard is hidden behind it
+    const hidden = api.lastPosted?.revision ?? 0;
+    (await extensionApi()).workspace.checkNow();
+    assert.equal(await postedWithin(api, hidden, 1500), undefined, 'a hidden panel was posted a model');
+    await vscode.commands.executeCommand(COMMANDS.openDashboard.id);
+    const shown = await api.whenPosted(hidden);
+    assert.ok(shown.model.systems.some((system) => system.sid === 'PRD'));
+    assert.equal(await postedWithin(api, shown.revision, 1500), undefined, 'posted more than once when shown');
   });
 
   it('exports the same model as HTML and Markdown reports', async () => {
@@ -150,8 +177,10 @@ describe('readiness dashboard in the extension host', () => {
     const { api } = await dashboard();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.equal(api.isOpen, false);
+    assert.equal(api.lastPosted, undefined, 'a closed panel has no model');
     const reopened = await dashboard();
     assert.ok(reopened.api.isOpen);
     assert.ok(reopened.model.systems.some((system) => system.sid === 'PRD'));
+    assert.equal(await postedWithin(api, reopened.revision, 1500), undefined, 'a new panel is posted its model once');
   });
 });

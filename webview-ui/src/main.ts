@@ -4,7 +4,7 @@
  * state (filters, sort, scroll) lives in the webview state, so it survives updates, hiding the
  * panel and a window reload.
  */
-import { CELL_LABEL, EXPIRY_LABEL, READINESS_LABEL, RFC_STAGE_LABEL } from '../../src/core/report/readiness-labels';
+import { cellLabel, EXPIRY_LABEL, expiryWhat, READINESS_LABEL, rfcStageLabel } from '../../src/core/report/readiness-labels';
 import type { CellState, ModelFinding, ReadinessModel, SourceLocation, SystemRow } from '../../src/core/report/readiness-model';
 import { parseHostMessage, type PageMessage } from '../../src/extension/dashboard/protocol';
 
@@ -101,7 +101,10 @@ function render(): void {
   if (!model) return;
   const keepScroll = window.scrollY || view.scrollY;
   const focused = document.activeElement?.id;
-  app.replaceChildren(header(model), summary(model), matrix(model), timeline(model), expiries(model), findings(model));
+  // Filtered and sorted once: the timeline, expiries and findings show the rows of the same systems.
+  const rows = visibleSystems(model);
+  const sids = new Set(rows.map((system) => system.sid));
+  app.replaceChildren(header(model), summary(model), matrix(model, rows), timeline(model, sids), expiries(model, sids), findings(model, sids));
   if (focused) document.getElementById(focused)?.focus();
   window.scrollTo(0, keepScroll);
 }
@@ -184,7 +187,7 @@ function visibleSystems(current: ReadinessModel): SystemRow[] {
   return rows;
 }
 
-function matrix(current: ReadinessModel): HTMLElement {
+function matrix(current: ReadinessModel, rows: readonly SystemRow[]): HTMLElement {
   const section = el('section');
   section.id = 'matrix';
   section.append(el('h2', undefined, 'Readiness by system'));
@@ -196,7 +199,6 @@ function matrix(current: ReadinessModel): HTMLElement {
     filterSelect('readiness', 'State', (['ready', 'warnings', 'not-ready'] as const).map((state) => [state, READINESS_LABEL[state]])),
   );
   section.append(filters);
-  const rows = visibleSystems(current);
   if (rows.length === 0) {
     section.append(el('p', 'empty', current.systems.length === 0 ? 'No systems declared.' : 'No system matches the filters.'));
     return section;
@@ -239,7 +241,7 @@ function matrix(current: ReadinessModel): HTMLElement {
       const td = el('td', `cell ${cell.state === 'n/a' ? 'na' : cell.state}`);
       td.dataset.check = cell.check;
       const behind = cell.findings.map((id) => current.findings[id]).filter((finding): finding is ModelFinding => finding !== undefined);
-      const label = `${CELL_LABEL[cell.state]}${behind.length > 1 ? ` (${behind.length})` : ''}`;
+      const label = cellLabel(cell.state, behind.length);
       if (behind.length > 0) {
         const button = el('button', 'cell-button');
         button.type = 'button';
@@ -285,16 +287,11 @@ function cells(...values: (string | Node)[]): HTMLTableCellElement[] {
   });
 }
 
-/** Rows the filters show: only those of systems that pass the filters. */
-function filteredSids(current: ReadinessModel): Set<string> {
-  return new Set(visibleSystems(current).map((system) => system.sid));
-}
-
-function timeline(current: ReadinessModel): HTMLElement {
+/** `sids`: the systems that pass the filters; only their rows are shown. */
+function timeline(current: ReadinessModel, sids: ReadonlySet<string>): HTMLElement {
   const section = el('section');
   section.id = 'rfc-timeline';
   section.append(el('h2', undefined, 'RFC shutdown timeline'));
-  const sids = filteredSids(current);
   const entries = current.rfcTimeline.filter((entry) => sids.has(entry.sid));
   if (entries.length === 0) {
     section.append(el('p', 'empty', 'No legacy RFC destinations.'));
@@ -304,7 +301,7 @@ function timeline(current: ReadinessModel): HTMLElement {
   const rows = entries.map((entry) => {
     const row = el('tr', `stage-${entry.stage}`);
     const stage = el('span');
-    stage.append(icon(stageIcon[entry.stage]), document.createTextNode(` ${RFC_STAGE_LABEL[entry.stage]}${entry.certain ? '' : ' (probably legacy)'}`));
+    stage.append(icon(stageIcon[entry.stage]), document.createTextNode(` ${rfcStageLabel(entry)}`));
     row.append(...cells(entry.sid, revealButton(entry, entry.destination), stage, entry.deactivatedOn ?? '', entry.removableFrom ?? '', entry.reason));
     return row;
   });
@@ -312,11 +309,10 @@ function timeline(current: ReadinessModel): HTMLElement {
   return section;
 }
 
-function expiries(current: ReadinessModel): HTMLElement {
+function expiries(current: ReadinessModel, sids: ReadonlySet<string>): HTMLElement {
   const section = el('section');
   section.id = 'expiries';
   section.append(el('h2', undefined, 'Upcoming expiries'));
-  const sids = filteredSids(current);
   const entries = current.expiries.filter((entry) => sids.has(entry.sid));
   if (entries.length === 0) {
     section.append(el('p', 'empty', 'No logon data or open service connections.'));
@@ -324,19 +320,17 @@ function expiries(current: ReadinessModel): HTMLElement {
   }
   const rows = entries.map((entry) => {
     const row = el('tr', `expiry-${entry.state}`);
-    const what = entry.kind === 'logon-data' ? `Logon data: ${entry.what}` : `Service connection: ${entry.what}`;
-    row.append(...cells(entry.sid, revealButton(entry, what), entry.date ?? '', entry.daysLeft === undefined ? '' : String(entry.daysLeft), EXPIRY_LABEL[entry.state]));
+    row.append(...cells(entry.sid, revealButton(entry, expiryWhat(entry)), entry.date ?? '', entry.daysLeft === undefined ? '' : String(entry.daysLeft), EXPIRY_LABEL[entry.state]));
     return row;
   });
   section.append(simpleTable(['System', 'What', 'Expires', 'Days left', 'State'], rows));
   return section;
 }
 
-function findings(current: ReadinessModel): HTMLElement {
+function findings(current: ReadinessModel, sids: ReadonlySet<string>): HTMLElement {
   const section = el('section');
   section.id = 'findings';
   section.append(el('h2', undefined, 'Findings'));
-  const sids = filteredSids(current);
   const filtering = view.product !== '' || view.role !== '' || view.readiness !== '';
   const shown = current.findings.filter((finding) => !filtering || (finding.sid !== undefined && sids.has(finding.sid)));
   if (shown.length === 0) {

@@ -1,6 +1,6 @@
 import { plural } from './summary';
 import { escapeMarkup } from './xml';
-import { CELL_LABEL, EXPIRY_LABEL, READINESS_LABEL, RFC_STAGE_LABEL } from './readiness-labels';
+import { cellLabel, EXPIRY_LABEL, expiryWhat, READINESS_LABEL, rfcStageLabel } from './readiness-labels';
 import {
   type MatrixCell,
   type ModelFinding,
@@ -67,7 +67,7 @@ export function formatHtml(model: ReadinessModel): string {
     out.push('<table><thead><tr><th>System</th><th>Destination</th><th>Stage</th><th>Deactivated on</th><th>May be deleted from</th><th>Why legacy</th><th>Where</th></tr></thead><tbody>');
     for (const entry of model.rfcTimeline) {
       out.push(
-        `<tr class="stage-${entry.stage}"><td>${e(entry.sid)}</td><td><code>${e(entry.destination)}</code></td><td>${e(RFC_STAGE_LABEL[entry.stage])}${entry.certain ? '' : ' (probably legacy)'}</td>` +
+        `<tr class="stage-${entry.stage}"><td>${e(entry.sid)}</td><td><code>${e(entry.destination)}</code></td><td>${e(rfcStageLabel(entry))}</td>` +
           `<td>${e(entry.deactivatedOn ?? '')}</td><td>${e(entry.removableFrom ?? '')}</td><td>${e(entry.reason)}</td><td class="where">${where(entry)}</td></tr>`,
       );
     }
@@ -81,7 +81,7 @@ export function formatHtml(model: ReadinessModel): string {
     out.push('<table><thead><tr><th>System</th><th>What</th><th>Expires</th><th>Days left</th><th>State</th><th>Where</th></tr></thead><tbody>');
     for (const entry of model.expiries) {
       out.push(
-        `<tr class="expiry-${entry.state}"><td>${e(entry.sid)}</td><td>${e(entry.kind === 'logon-data' ? `Logon data: ${entry.what}` : `Service connection: ${entry.what}`)}</td>` +
+        `<tr class="expiry-${entry.state}"><td>${e(entry.sid)}</td><td>${e(expiryWhat(entry))}</td>` +
           `<td>${e(entry.date ?? '')}</td><td>${entry.daysLeft === undefined ? '' : entry.daysLeft}</td><td>${e(EXPIRY_LABEL[entry.state])}</td><td class="where">${where(entry)}</td></tr>`,
       );
     }
@@ -114,7 +114,7 @@ function card(kind: string, count: number, label: string): string {
 function cellHtml(cell: MatrixCell, findings: readonly ModelFinding[]): string {
   const behind = cell.findings.map((id) => findings[id]).filter((finding): finding is ModelFinding => finding !== undefined);
   const detail = behind.map((finding) => `<a href="#finding-${finding.id}">${escapeMarkup(finding.message)}</a>`).join('<br>');
-  const label = CELL_LABEL[cell.state] + (behind.length > 1 ? ` (${behind.length})` : '');
+  const label = cellLabel(cell.state, behind.length);
   // Why a check does not apply is a tooltip: n/a cells stay quiet in the matrix.
   const title = cell.reason ? ` title="${escapeMarkup(cell.reason)}"` : '';
   return `<td class="cell ${cssState(cell.state)}"${title}><span class="state">${escapeMarkup(label)}</span>${detail ? `<div class="detail">${detail}</div>` : ''}</td>`;

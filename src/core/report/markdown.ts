@@ -1,8 +1,9 @@
 import { sapNoteUrl } from '../catalog';
 import type { Finding } from '../findings';
-import { CELL_LABEL, EXPIRY_LABEL, READINESS_LABEL, RFC_STAGE_LABEL } from './readiness-labels';
+import { CELL_LABEL, EXPIRY_LABEL, expiryWhat, READINESS_LABEL, rfcStageLabel } from './readiness-labels';
 import type { ReadinessModel } from './readiness-model';
 import { countBySeverity, summaryLine, type ReportInput } from './summary';
+import { printable } from './text';
 
 /** A Markdown report to paste into a change request or a pull-request comment. */
 export function formatMarkdown(input: ReportInput): string {
@@ -58,7 +59,7 @@ function readinessSections(model: ReadinessModel): string[] {
     out.push('| System | Destination | Stage | Deactivated on | May be deleted from | File |', '| --- | --- | --- | --- | --- | --- |');
     for (const entry of model.rfcTimeline) {
       out.push(
-        `| ${cell(entry.sid)} | ${code(entry.destination)} | ${RFC_STAGE_LABEL[entry.stage]}${entry.certain ? '' : ' (probably legacy)'} | ${entry.deactivatedOn ?? ''} | ${entry.removableFrom ?? ''} | ${cell(entry.file)}:${entry.range.start.line + 1} |`,
+        `| ${cell(entry.sid)} | ${code(entry.destination)} | ${rfcStageLabel(entry)} | ${entry.deactivatedOn ?? ''} | ${entry.removableFrom ?? ''} | ${cell(entry.file)}:${entry.range.start.line + 1} |`,
       );
     }
   }
@@ -67,8 +68,7 @@ function readinessSections(model: ReadinessModel): string[] {
   else {
     out.push('| System | What | Expires | Days left | State | File |', '| --- | --- | --- | ---: | --- | --- |');
     for (const entry of model.expiries) {
-      const what = entry.kind === 'logon-data' ? `Logon data: ${entry.what}` : `Service connection: ${entry.what}`;
-      out.push(`| ${cell(entry.sid)} | ${cell(what)} | ${cell(entry.date ?? '')} | ${entry.daysLeft ?? ''} | ${EXPIRY_LABEL[entry.state]} | ${cell(entry.file)}:${entry.range.start.line + 1} |`);
+      out.push(`| ${cell(entry.sid)} | ${cell(expiryWhat(entry))} | ${cell(entry.date ?? '')} | ${entry.daysLeft ?? ''} | ${EXPIRY_LABEL[entry.state]} | ${cell(entry.file)}:${entry.range.start.line + 1} |`);
     }
   }
   return out;
@@ -79,12 +79,21 @@ function row(finding: Finding): string {
   return `| ${finding.range.start.line + 1} | ${finding.severity} | ${cell(finding.sid ?? '')} | ${code(finding.ruleId)} | ${cell(finding.message)} | ${notes} |`;
 }
 
-/** Text inside a table cell: pipes, backticks and line breaks would break the table. */
 /** Text as inline code in a table cell: backslashes and entities do not apply inside code spans. */
 function code(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')}\``;
+  return `\`${printable(text.replace(/[\r\n]+/g, ' ')).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }
 
+/**
+ * Text inside a table cell, shown as written: pipes and line breaks would break the table, and a
+ * role or user written as `![x](https://...)` or `[click](...)` would render as an image (fetched
+ * when the report is opened) or a link, so Markdown's punctuation is escaped and `<` stays no tag.
+ * Parentheses stay as they are (without an unescaped `]` before them they make no link), and so
+ * does `_` inside a word (SAPNET_RTCC), which never starts emphasis.
+ */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
+  return printable(text.replace(/[\r\n]+/g, ' '))
+    .replace(/[\\`*[\]!~|&]/g, '\\$&')
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
+    .replace(/</g, '&lt;');
 }

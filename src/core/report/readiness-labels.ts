@@ -3,7 +3,7 @@
  * page, which bundles this file: it imports types only).
  */
 import type { Readiness } from '../readiness';
-import type { CellState, ExpiryState, RfcStage } from './readiness-model';
+import type { CellState, ExpiryEntry, ExpiryState, RfcStage, RfcTimelineEntry } from './readiness-model';
 
 /** Days ahead within which an expiry counts as soon. */
 export const SOON_DAYS = 7;
@@ -17,3 +17,18 @@ export const RFC_STAGE_LABEL: Record<RfcStage, string> = {
   removable: 'May be deleted',
 };
 export const EXPIRY_LABEL: Record<ExpiryState, string> = { expired: 'Expired', soon: `Within ${SOON_DAYS} days`, later: 'Later', missing: 'No expiry date' };
+
+/** A matrix cell's label, with the number of findings behind it when there is more than one. */
+export function cellLabel(state: CellState, findingCount: number): string {
+  return `${CELL_LABEL[state]}${findingCount > 1 ? ` (${findingCount})` : ''}`;
+}
+
+/** A timeline entry's stage; a destination only its name suggests is marked as such. */
+export function rfcStageLabel(entry: Pick<RfcTimelineEntry, 'stage' | 'certain'>): string {
+  return `${RFC_STAGE_LABEL[entry.stage]}${entry.certain ? '' : ' (probably legacy)'}`;
+}
+
+/** What expires: logon data (user and client) or a service connection (its type). */
+export function expiryWhat(entry: Pick<ExpiryEntry, 'kind' | 'what'>): string {
+  return entry.kind === 'logon-data' ? `Logon data: ${entry.what}` : `Service connection: ${entry.what}`;
+}

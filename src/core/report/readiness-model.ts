@@ -5,8 +5,9 @@ import { SEVERITY_ORDER, type Finding, type Severity } from '../findings';
 import type { LandscapeFile } from '../landscape/file';
 import type { SystemDeclaration } from '../landscape/model';
 import type { Range } from '../landscape/text';
-import { systemReadiness, type Readiness } from '../readiness';
+import { systemReadiness, type Readiness, type SystemReadiness } from '../readiness';
 import { LEGACY_DESTINATION_DEFAULTS, legacyVerdict, type LegacyDestinationOptions } from '../rules/legacy-destinations';
+import { legacyRfcRemovable } from '../rules/legacy-rfc-removable';
 import { ABAP_PRODUCTS, BACKBONE_DESTINATION_DEFAULTS, backboneSpecs, findDestination, type BackboneDestinationOptions } from '../rules/levels-shared';
 import { SOON_DAYS } from './readiness-labels';
 import { countBySeverity, type SeverityCounts } from './summary';
@@ -98,7 +99,6 @@ export interface SystemRow extends SourceLocation {
   product?: string;
   role?: string;
   readiness: Readiness;
-  counts: SeverityCounts;
   cells: MatrixCell[];
 }
 
@@ -114,13 +114,10 @@ export interface RfcTimelineEntry extends SourceLocation {
   deactivatedOn?: string;
   /** deactivatedOn plus the observation days of legacy-rfc-removable. */
   removableFrom?: string;
-  findings: number[];
 }
 
 /** expired: in the past; soon: within SOON_DAYS from today; later: after that; missing: no date written. */
 export type ExpiryState = 'expired' | 'soon' | 'later' | 'missing';
-
-export { SOON_DAYS } from './readiness-labels';
 
 export interface ExpiryEntry extends SourceLocation {
   sid: string;
@@ -132,20 +129,19 @@ export interface ExpiryEntry extends SourceLocation {
   /** Whole days from today to the date (negative: past). */
   daysLeft?: number;
   state: ExpiryState;
-  findings: number[];
 }
 
 export interface ModelFile {
   path: string;
   file: string;
-  systems: number;
-  findings: number;
 }
 
 export interface ReadinessModelInput {
   files: readonly LandscapeFile[];
   findings: readonly Finding[];
   options: ResolvedOptions;
+  /** systemReadiness of files and findings, when the face has it already (the editor's snapshot does). */
+  readiness?: readonly SystemReadiness[];
   toolVersion: string;
   /** The options file as the face shows it (defaults to options.sourcePath). */
   optionsPath?: string;
@@ -176,16 +172,23 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
     check: checkOfRule(finding.ruleId),
     notes: finding.notes.filter((note) => /^\d+$/.test(note)).map((note) => ({ number: note, url: sapNoteUrl(note) })),
   }));
-  /** Findings of one column about one system that lie inside the given source ranges. */
-  const findingsIn = (path: string, sid: string, check: CheckId, ...ranges: Range[]): number[] =>
-    findings.filter((finding) => finding.check === check && finding.sid === sid && finding.path === path && within(finding.range, ...ranges)).map((finding) => finding.id);
+  // Grouped once: scanning every finding per system, destination and expiry made the model
+  // quadratic (16,000 systems took 18 s to build, 25 times the check itself).
+  const bySid = new Map<string, ModelFinding[]>();
+  for (const finding of findings) {
+    if (finding.sid === undefined) continue;
+    const group = bySid.get(finding.sid);
+    if (group) group.push(finding);
+    else bySid.set(finding.sid, [finding]);
+  }
 
-  const readiness = new Map(systemReadiness(input.files, input.findings).map((entry) => [entry.sid, entry]));
+  const readiness = new Map((input.readiness ?? systemReadiness(input.files, input.findings)).map((entry) => [entry.sid, entry]));
   const systems: SystemRow[] = [];
   const rfcTimeline: RfcTimelineEntry[] = [];
   const expiries: ExpiryEntry[] = [];
   const legacyOptions = ruleOptions<LegacyDestinationOptions>(options, 'legacy-rfc-destination', LEGACY_DESTINATION_DEFAULTS);
-  const observationDays = (ruleOptions<{ observationDays?: number }>(options, 'legacy-rfc-removable', {}) ?? {}).observationDays ?? 14;
+  const { observationDays } = ruleOptions(options, legacyRfcRemovable.id, legacyRfcRemovable.defaults);
+  const applicability = applicabilityOptions(options);
   const seen = new Set<string>();
 
   for (const file of input.files) {
@@ -194,8 +197,9 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
       // A duplicate declaration is a finding of its own; the matrix shows the first one.
       if (seen.has(system.sid)) continue;
       seen.add(system.sid);
-      const own = findings.filter((finding) => finding.sid === system.sid);
-      const cells = READINESS_CHECKS.map((check) => cellFor(check, system, own, options));
+      const own = bySid.get(system.sid) ?? [];
+      const reasons = notApplicable(system, applicability);
+      const cells = READINESS_CHECKS.map((check) => cellFor(check, own, reasons[check.id], options));
       const entry = readiness.get(system.sid);
       systems.push({
         ...at(system.pair.key),
@@ -203,7 +207,6 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
         product: system.product?.value,
         role: system.role?.value,
         readiness: entry?.readiness ?? 'ready',
-        counts: countBySeverity(own),
         cells,
       });
 
@@ -215,7 +218,6 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
         const day = destination.deactivatedOn && parseDay(destination.deactivatedOn.value);
         const removable = day === undefined ? undefined : day + observationDays;
         const stage: RfcStage = !deactivated ? 'active' : removable === undefined ? 'undated' : today < removable ? 'watching' : 'removable';
-        const related = findingsIn(file.path, system.sid, 'legacy-rfc', file.lines.rangeOf({ start: destination.pair.key.start, end: destination.pair.value.end }));
         rfcTimeline.push({
           ...location,
           sid: system.sid,
@@ -225,7 +227,6 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
           reason: verdict.reason,
           deactivatedOn: day === undefined ? undefined : formatDay(day),
           removableFrom: removable === undefined ? undefined : formatDay(removable),
-          findings: related,
         });
       }
 
@@ -243,7 +244,6 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
           date: logon.expires?.value,
           daysLeft,
           state: expiryState(daysLeft),
-          findings: findingsIn(file.path, system.sid, 'logon-data', file.lines.rangeOf(logon.node)),
         });
       }
 
@@ -260,7 +260,6 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
           date: connection.until.value,
           daysLeft,
           state: expiryState(daysLeft),
-          findings: findingsIn(file.path, system.sid, 'service-connections', file.lines.rangeOf({ start: connection.pair.key.start, end: connection.pair.value.end })),
         });
       }
     }
@@ -288,16 +287,11 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
     rfcTimeline,
     expiries,
     findings,
-    files: input.files.map((file) => ({
-      path: file.path,
-      file: show(file.path),
-      systems: file.model?.systems.length ?? 0,
-      findings: findings.filter((finding) => finding.path === file.path).length,
-    })),
+    files: input.files.map((file) => ({ path: file.path, file: show(file.path) })),
   };
 }
 
-function cellFor(check: ReadinessCheckColumn, system: SystemDeclaration, own: readonly ModelFinding[], options: ResolvedOptions): MatrixCell {
+function cellFor(check: ReadinessCheckColumn, own: readonly ModelFinding[], reason: string | undefined, options: ResolvedOptions): MatrixCell {
   const ids = own
     .filter((finding) => finding.check === check.id)
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.id - b.id)
@@ -306,35 +300,37 @@ function cellFor(check: ReadinessCheckColumn, system: SystemDeclaration, own: re
   if (check.rules.length > 0 && check.rules.every((rule) => options.rules.get(rule)?.severity === 'off')) {
     return { check: check.id, state: 'off', findings: [], reason: `${check.rules.join(', ')} ${check.rules.length === 1 ? 'is' : 'are'} off` };
   }
-  const reason = notApplicable(check.id, system, options);
   return reason ? { check: check.id, state: 'n/a', findings: [], reason } : { check: check.id, state: 'ok', findings: [] };
 }
 
-/** Why a check does not apply to a system, or undefined when it does. */
-function notApplicable(check: CheckId, system: SystemDeclaration, options: ResolvedOptions): string | undefined {
-  const products = (ruleOptions<{ products?: string[] }>(options, 'missing-backbone-destination', {}) ?? {}).products ?? ABAP_PRODUCTS;
+/** What decides whether a check applies: the same for every system, so read from the options once. */
+interface Applicability {
+  products: readonly string[];
+  backbone: BackboneDestinationOptions;
+}
+
+function applicabilityOptions(options: ResolvedOptions): Applicability {
+  return {
+    products: ruleOptions<{ products: string[] }>(options, 'missing-backbone-destination', { products: ABAP_PRODUCTS }).products,
+    backbone: ruleOptions<BackboneDestinationOptions>(options, 'backbone-destination-config', BACKBONE_DESTINATION_DEFAULTS),
+  };
+}
+
+/** Why each check does not apply to a system (undefined where it does). */
+function notApplicable(system: SystemDeclaration, { products, backbone }: Applicability): Record<CheckId, string | undefined> {
   const abap = system.product !== undefined && products.includes(system.product.value);
-  const backbone = ruleOptions<BackboneDestinationOptions>(options, 'backbone-destination-config', BACKBONE_DESTINATION_DEFAULTS) ?? BACKBONE_DESTINATION_DEFAULTS;
   const hasBackbone = backboneSpecs(backbone).some((spec) => findDestination(system, spec.name));
-  const product = system.product ? `product ${system.product.value}` : 'no product';
-  switch (check) {
-    case 'backbone':
-      return abap || hasBackbone ? undefined : `not ABAP-based (${product})`;
-    case 'technical-user':
-      return system.communicationUser || hasBackbone ? undefined : 'no communication user or backbone destination';
-    case 'st-pi':
-      return abap ? undefined : `not ABAP-based (${product})`;
-    case 'snote':
-      return system.noteAssistant?.used?.value === true ? undefined : 'SNOTE not used';
-    case 'legacy-rfc':
-      return abap || system.rfcDestinations.length > 0 ? undefined : 'no RFC destinations';
-    case 'logon-data':
-      return system.logonData.length > 0 ? undefined : 'no logon data stored';
-    case 'service-connections':
-      return system.serviceConnections.length > 0 ? undefined : 'no service connections';
-    case 'other':
-      return undefined;
-  }
+  const notAbap = `not ABAP-based (${system.product ? `product ${system.product.value}` : 'no product'})`;
+  return {
+    backbone: abap || hasBackbone ? undefined : notAbap,
+    'technical-user': system.communicationUser || hasBackbone ? undefined : 'no communication user or backbone destination',
+    'st-pi': abap ? undefined : notAbap,
+    snote: system.noteAssistant?.used?.value === true ? undefined : 'SNOTE not used',
+    'legacy-rfc': abap || system.rfcDestinations.length > 0 ? undefined : 'no RFC destinations',
+    'logon-data': system.logonData.length > 0 ? undefined : 'no logon data stored',
+    'service-connections': system.serviceConnections.length > 0 ? undefined : 'no service connections',
+    other: undefined,
+  };
 }
 
 function expiryState(daysLeft: number | undefined): ExpiryState {
@@ -344,11 +340,6 @@ function expiryState(daysLeft: number | undefined): ExpiryState {
 function ruleOptions<T>(options: ResolvedOptions, ruleId: string, fallback: T): T {
   const setting = options.rules.get(ruleId);
   return setting && setting.severity !== 'off' ? (setting.options as T) : fallback;
-}
-
-function within(range: Range, ...outer: Range[]): boolean {
-  const after = (a: Range['start'], b: Range['start']): boolean => a.line > b.line || (a.line === b.line && a.character >= b.character);
-  return outer.some((box) => after(range.start, box.start) && after(box.end, range.end));
 }
 
 function compareText(a: string, b: string): number {

@@ -5,7 +5,7 @@ export interface TextStyle {
 }
 
 /** Landscape text may hold control characters (ESC sequences would drive the reader's terminal). */
-function printable(text: string): string {
+export function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
 }
 

@@ -1,3 +1,5 @@
+import { maskRouterPasswords } from '../rules/legacy-destinations';
+
 /**
  * The one door to a live SAP system. The core talks to this interface only; the node-rfc
  * adapter (node-rfc-client.ts) implements it when SAP's NW RFC SDK is installed, and tests
@@ -52,11 +54,11 @@ export class RfcUnavailableError extends Error {
   }
 }
 
-/** Describes the target for messages and logs; never contains credentials. */
+/** Describes the target for messages and logs; never contains credentials (connectionFor refuses /W/ routes, a caller building parameters itself may not). */
 export function describeConnection(parameters: RfcConnectionParameters): string {
   const target =
     parameters.target.kind === 'application-server'
       ? `${parameters.target.host}, instance ${parameters.target.instance}`
       : `message server ${parameters.target.host}, logon group ${parameters.target.group}`;
-  return `${parameters.sid} (${target}, client ${parameters.client}${parameters.saprouter ? `, via ${parameters.saprouter}` : ''})`;
+  return `${parameters.sid} (${target}, client ${parameters.client}${parameters.saprouter ? `, via ${maskRouterPasswords(parameters.saprouter)}` : ''})`;
 }

@@ -1,3 +1,4 @@
+import { maskRouterPasswords } from '../rules/legacy-destinations';
 import type { LiveComponent, LiveDestination, LiveSystemData } from './live-data';
 
 /** Connection types the landscape format knows (schema: rfcDestinations.*.type). */
@@ -70,7 +71,7 @@ function destinationValue(destination: LiveDestination): string {
   const parts = [`type: ${quote(destination.type)}`];
   const host = destination.host;
   if (host) {
-    if (host.includes('/')) parts.push(`target: ${quote(host)}`);
+    if (host.includes('/')) parts.push(`target: ${quote(maskRouterPasswords(host))}`);
     else parts.push(`host: ${quote(host)}`);
   }
   if ((destination.type === 'H' || destination.type === 'G') && destination.service && /^\d{1,5}$/.test(destination.service)) {

@@ -3,7 +3,7 @@ import { findingAt } from '../finding-at';
 import type { LandscapeFile } from '../landscape/file';
 import type { DestinationDeclaration, SystemDeclaration } from '../landscape/model';
 import type { Span } from '../landscape/text';
-import { LEGACY_DESTINATION_DEFAULTS, legacyVerdict, routeHops, type LegacyDestinationOptions } from '../rules/legacy-destinations';
+import { LEGACY_DESTINATION_DEFAULTS, legacyVerdict, maskRouterPasswords, routeHops, type LegacyDestinationOptions } from '../rules/legacy-destinations';
 import type { LiveDestination, LiveSection, LiveSystemData } from './live-data';
 import { LIVE_TABLE_DEFAULTS, liveComponentDrift, liveDestinationDrift, liveNoteAssistant, type LiveRule, type LiveTableOptions } from './live-rules';
 
@@ -71,7 +71,7 @@ function checkDestinations(system: SystemDeclaration, section: LiveSection<LiveD
       report(
         rule,
         destination.status!.pair.value,
-        `${destination.name} is declared deactivated but is still defined in ${system.sid}${found.host ? ` (target ${found.host})` : ''}. ` +
+        `${destination.name} is declared deactivated but is still defined in ${system.sid}${found.host ? ` (target ${maskRouterPasswords(found.host)})` : ''}. ` +
           'RFCDES does not record SM59 deactivation: confirm it is deactivated, and delete it after the observation period.',
         'warning',
       );
@@ -86,7 +86,7 @@ function checkDestinations(system: SystemDeclaration, section: LiveSection<LiveD
     report(
       rule,
       anchor,
-      `${found.name} is defined in ${system.sid} (type ${found.type}${found.host ? `, target ${found.host}` : ''}) but not declared: ${verdict.reason}. ` +
+      `${found.name} is defined in ${system.sid} (type ${found.type}${found.host ? `, target ${maskRouterPasswords(found.host)}` : ''}) but not declared: ${verdict.reason}. ` +
         'Deactivate it in SM59 and declare it with status: deactivated, or delete it.',
       verdict.certain ? 'error' : 'warning',
     );

@@ -121,23 +121,16 @@ export async function readTable(client: RfcClient, request: ReadTableRequest): P
     }
     const readable = described.filter((field) => !truncated.some((entry) => entry.field === field.name));
     const data = Array.isArray(result.DATA) ? (result.DATA as Array<{ WA?: unknown }>) : [];
-    let cutShort = false;
-    for (const [index, line] of data.entries()) {
+    const page = data.slice(0, maxRows - rows.length);
+    for (const line of page) {
       const wa = typeof line?.WA === 'string' ? line.WA : '';
       const row: Record<string, string> = {};
       for (const field of readable) row[field.name] = wa.slice(field.offset, field.offset + field.length).trim();
       rows.push(row);
-      if (rows.length >= maxRows) {
-        cutShort = index < data.length - 1;
-        break;
-      }
     }
-    if (cutShort) {
-      complete = false; // rows of this page were left out: the table is not complete
-      break;
-    }
-    if (data.length < pageSize) break;
+    if (data.length < pageSize && page.length === data.length) break; // the table ended within the limit
     if (rows.length >= maxRows) {
+      // Rows of this page were left out, or a full page ended at the limit and more may follow.
       complete = false;
       break;
     }

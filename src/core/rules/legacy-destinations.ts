@@ -95,3 +95,11 @@ export function routeHops(route: string): Array<[string, string]> {
   for (let match = pattern.exec(route); match; match = pattern.exec(route)) hops.push([match[1].toUpperCase(), match[2]]);
   return hops;
 }
+
+/**
+ * The route with every /W/ hop's value (a router password) replaced by `***`, for routes read
+ * from a system that must not reach output, files or diagnostics.
+ */
+export function maskRouterPasswords(route: string): string {
+  return route.replace(/\/([Ww])\/[^/]*/g, '/$1/***');
+}

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { version } from '../../../package.json';
+import { formatDay } from '../../core/dates';
 import type { Range } from '../../core/landscape/text';
 import { formatHtml } from '../../core/report/html';
 import { formatMarkdown } from '../../core/report/markdown';
@@ -15,7 +16,7 @@ const DASHBOARD_VIEW_TYPE = 'sapReadiness.dashboard';
 /** What the host tests reach: the page's DOM is not reachable through the API, the messages are. */
 export interface DashboardApi {
   readonly isOpen: boolean;
-  /** The model last posted to the page, and its revision. */
+  /** The model last posted to the open panel's page, and its revision; undefined once the panel closes. */
   readonly lastPosted: { revision: number; model: ReadinessModel } | undefined;
   /** The page's HTML (to check its Content-Security-Policy). */
   readonly html: string | undefined;
@@ -90,10 +91,13 @@ class Dashboard implements DashboardApi, vscode.Disposable {
     own.push(
       panel.onDidDispose(() => {
         own.forEach((disposable) => disposable.dispose());
-        if (this.panel === panel) this.panel = undefined;
+        if (this.panel === panel) {
+          this.panel = undefined;
+          this.posted = undefined;
+        }
       }),
     );
-    if (this.workspace.snapshot) void this.post(this.workspace.snapshot);
+    // No post here: the page cannot take a message before its script runs, and it asks with `ready`.
   }
 
   async receive(data: unknown): Promise<void> {
@@ -125,7 +129,8 @@ class Dashboard implements DashboardApi, vscode.Disposable {
   }
 
   private async post(snapshot: CheckSnapshot): Promise<void> {
-    if (!this.panel) return;
+    // A hidden panel's page is gone (no retainContextWhenHidden); shown again, it reloads and asks with `ready`.
+    if (!this.panel?.visible) return;
     const model = modelOf(snapshot);
     const message: HostMessage = { type: 'model', revision: ++this.revision, model };
     this.posted = { revision: message.revision, model };
@@ -161,7 +166,7 @@ class Dashboard implements DashboardApi, vscode.Disposable {
   async exportWithDialog(format?: ReportFormat): Promise<void> {
     const snapshot = await this.workspace.whenChecked();
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const today = modelOf(snapshot).today;
+    const today = formatDay(snapshot.options.today);
     const name = `landscape-readiness-${today}.${format === 'markdown' ? 'md' : 'html'}`;
     const filters: Record<string, string[]> =
       format === 'markdown' ? { 'Markdown report': ['md'] } : format === 'html' ? { 'HTML report': ['html'] } : { 'HTML report': ['html'], 'Markdown report': ['md'] };
@@ -215,6 +220,7 @@ function modelOf(snapshot: CheckSnapshot): ReadinessModel {
     files: snapshot.files,
     findings: snapshot.findings,
     options: snapshot.options,
+    readiness: snapshot.readiness,
     toolVersion: version,
     optionsPath: snapshot.options.sourcePath ? vscode.workspace.asRelativePath(snapshot.options.sourcePath) : undefined,
     displayPath,

@@ -4,6 +4,8 @@
  * with the parser for the other side's messages, because a message is only `unknown` data.
  */
 import type { Range } from '../../core/landscape/text';
+import { SEVERITY_ORDER } from '../../core/findings';
+import { CELL_LABEL, EXPIRY_LABEL, READINESS_LABEL, RFC_STAGE_LABEL } from '../../core/report/readiness-labels';
 import type { ReadinessModel } from '../../core/report/readiness-model';
 
 export type ReportFormat = 'html' | 'markdown';
@@ -48,18 +50,94 @@ export function parsePageMessage(data: unknown): PageMessage | undefined {
   return undefined;
 }
 
-/** What the page accepts from the host: the shape it renders from, checked before it is used. */
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isOptionalText = (value: unknown): boolean => value === undefined || isText(value);
+const isOneOf = (keys: Record<string, unknown>) => (value: unknown): boolean => isText(value) && Object.prototype.hasOwnProperty.call(keys, value);
+const isListOf = (value: unknown, test: (entry: unknown) => boolean): boolean => Array.isArray(value) && value.every(test);
+const isSeverity = isOneOf(SEVERITY_ORDER);
+const isState = isOneOf(CELL_LABEL);
+const isReadiness = isOneOf(READINESS_LABEL);
+const isStage = isOneOf(RFC_STAGE_LABEL);
+const isExpiryState = isOneOf(EXPIRY_LABEL);
+const isSeverityCounts = (value: unknown): boolean => isObject(value) && isCount(value.error) && isCount(value.warning) && isCount(value.info);
+
+/** Where an entry is declared: every row the page reveals carries one. */
+function located(entry: unknown): entry is Record<string, unknown> {
+  return isObject(entry) && isText(entry.path) && isText(entry.file) && isRange(entry.range);
+}
+
+function isCheck(value: unknown): boolean {
+  return isObject(value) && isText(value.id) && isText(value.title) && isListOf(value.rules, isText);
+}
+
+function isCell(value: unknown): boolean {
+  return isObject(value) && isText(value.check) && isState(value.state) && isListOf(value.findings, isCount) && isOptionalText(value.reason);
+}
+
+function isSystem(value: unknown): boolean {
+  return located(value) && isText(value.sid) && isOptionalText(value.product) && isOptionalText(value.role) && isReadiness(value.readiness) && isListOf(value.cells, isCell);
+}
+
+function isFinding(value: unknown): boolean {
+  return (
+    located(value) &&
+    isCount(value.id) &&
+    isText(value.ruleId) &&
+    isSeverity(value.severity) &&
+    isText(value.message) &&
+    isOptionalText(value.sid) &&
+    isText(value.check) &&
+    isListOf(value.notes, (note) => isObject(note) && isText(note.number) && isText(note.url))
+  );
+}
+
+function isTimelineEntry(value: unknown): boolean {
+  return (
+    located(value) &&
+    isText(value.sid) &&
+    isText(value.destination) &&
+    isStage(value.stage) &&
+    typeof value.certain === 'boolean' &&
+    isText(value.reason) &&
+    isOptionalText(value.deactivatedOn) &&
+    isOptionalText(value.removableFrom)
+  );
+}
+
+function isExpiry(value: unknown): boolean {
+  const daysLeft = located(value) ? value.daysLeft : undefined;
+  return (
+    located(value) &&
+    isText(value.sid) &&
+    (value.kind === 'logon-data' || value.kind === 'service-connection') &&
+    isText(value.what) &&
+    isOptionalText(value.date) &&
+    (daysLeft === undefined || (typeof daysLeft === 'number' && Number.isInteger(daysLeft))) &&
+    isExpiryState(value.state)
+  );
+}
+
+function isSummary(value: unknown): boolean {
+  return isObject(value) && isCount(value.files) && isCount(value.systems) && isCount(value.ready) && isCount(value.warnings) && isCount(value.notReady) && isSeverityCounts(value.findings);
+}
+
+/**
+ * What the page accepts from the host: the whole shape it renders from, checked before it is
+ * used, so a malformed part is refused instead of breaking the page halfway through a render.
+ */
 export function parseHostMessage(data: unknown): HostMessage | undefined {
   if (!isObject(data) || data.type !== 'model' || !isCount(data.revision) || !isObject(data.model)) return undefined;
   const model = data.model;
-  const arrays = ['checks', 'systems', 'rfcTimeline', 'expiries', 'findings', 'files'] as const;
-  if (typeof model.today !== 'string' || typeof model.toolVersion !== 'string' || !isObject(model.summary)) return undefined;
-  if (model.optionsPath !== undefined && typeof model.optionsPath !== 'string') return undefined;
-  if (!arrays.every((key) => Array.isArray(model[key]))) return undefined;
-  const located = (entry: unknown): boolean => isObject(entry) && typeof entry.path === 'string' && typeof entry.file === 'string' && isRange(entry.range);
-  const systems = model.systems as unknown[];
-  if (!systems.every((system) => located(system) && isObject(system) && typeof system.sid === 'string' && Array.isArray(system.cells))) return undefined;
-  if (!(model.findings as unknown[]).every((finding) => located(finding) && isObject(finding) && typeof finding.message === 'string' && typeof finding.ruleId === 'string')) return undefined;
-  if (!(model.rfcTimeline as unknown[]).every(located) || !(model.expiries as unknown[]).every(located)) return undefined;
-  return { type: 'model', revision: data.revision, model: model as unknown as ReadinessModel };
+  const valid =
+    isText(model.today) &&
+    isText(model.toolVersion) &&
+    isOptionalText(model.optionsPath) &&
+    isSummary(model.summary) &&
+    isListOf(model.checks, isCheck) &&
+    isListOf(model.systems, isSystem) &&
+    isListOf(model.findings, isFinding) &&
+    isListOf(model.rfcTimeline, isTimelineEntry) &&
+    isListOf(model.expiries, isExpiry) &&
+    isListOf(model.files, (file) => isObject(file) && isText(file.path) && isText(file.file));
+  return valid ? { type: 'model', revision: data.revision, model: model as unknown as ReadinessModel } : undefined;
 }

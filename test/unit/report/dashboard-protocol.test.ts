@@ -44,6 +44,33 @@ describe('dashboard messages', () => {
     assert.equal(parseHostMessage({ type: 'html', html: '<img src=x onerror=alert(1)>' }), undefined);
   });
 
+  it('refuses a model with any malformed part the page renders from: cells, checks, summary, severities, notes, stages, expiries', () => {
+    const { model } = build({ 't.landscape.yaml': LANDSCAPE });
+    const plain = JSON.parse(JSON.stringify(model)) as Record<string, any>;
+    assert.ok(parseHostMessage({ type: 'model', revision: 1, model: plain }), 'the real model passes');
+    const broken: Array<[string, (copy: Record<string, any>) => void]> = [
+      ['a cell without findings', (copy) => delete copy.systems[0].cells[0].findings],
+      ['a cell state the page has no label for', (copy) => (copy.systems[0].cells[0].state = 'bogus')],
+      ['cells that are not a list', (copy) => (copy.systems[0].cells = {})],
+      ['a readiness the page has no label for', (copy) => (copy.systems[0].readiness = 'maybe')],
+      ['a check without rules', (copy) => delete copy.checks[0].rules],
+      ['a summary without counts', (copy) => (copy.summary = {})],
+      ['a negative summary count', (copy) => (copy.summary.findings.error = -1)],
+      ['an unknown severity', (copy) => (copy.findings[0].severity = 'fatal')],
+      ['notes that are not a list', (copy) => (copy.findings[0].notes = 'x')],
+      ['a note without a url', (copy) => (copy.findings.find((finding: any) => finding.notes.length > 0).notes[0] = { number: '1' })],
+      ['an unknown RFC stage', (copy) => (copy.rfcTimeline[0].stage = 'gone')],
+      ['an expiry of an unknown kind', (copy) => (copy.expiries[0].kind = 'certificate')],
+      ['days left that are not a number', (copy) => (copy.expiries[0].daysLeft = '3')],
+      ['a file without its display name', (copy) => delete copy.files[0].file],
+    ];
+    for (const [what, breakIt] of broken) {
+      const copy = JSON.parse(JSON.stringify(model)) as Record<string, any>;
+      breakIt(copy);
+      assert.equal(parseHostMessage({ type: 'model', revision: 1, model: copy }), undefined, what);
+    }
+  });
+
   it('type-checks the dashboard page (webview-ui) with DOM types', function () {
     this.timeout(60_000);
     const root = path.resolve(__dirname, '../../../..');

@@ -90,4 +90,14 @@ describe('Markdown report', () => {
     assert.ok(matrixRow, page);
     assert.equal(matrixRow.split(/(?<!\\)\|/).length - 2, 12, `twelve cells: ${matrixRow}`);
   });
+
+  it('shows Markdown link, image and emphasis syntax in landscape text as written, and no control characters', () => {
+    const text = LANDSCAPE.replace('role: production', 'role: "![x](https://tracker.example/p.png)"')
+      .replace('user: SAPSUPPORT,', 'user: "[click](https://evil.example) *bold* _em_ `c` ~s~ \\u001b[2J",');
+    const page = formatMarkdown(build({ 't.landscape.yaml': text }).input);
+    const lines = page.split('\n');
+    assert.ok(lines.some((line) => line.startsWith('| PRD | abap | \\!\\[x\\](https://tracker.example/p.png) | Not ready |')), page);
+    assert.ok(lines.some((line) => line.startsWith('| PRD | Logon data: user \\[click\\](https://evil.example) \\*bold\\* \\_em\\_ \\`c\\` \\~s\\~ \uFFFD\\[2J, client 100 |')), page);
+    assert.doesNotMatch(page, /[\u0000-\u0008\u000b-\u001f]/);
+  });
 });

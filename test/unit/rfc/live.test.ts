@@ -147,6 +147,17 @@ describe('rfc: live checks against recorded RFC_READ_TABLE data', () => {
     expectFindings(findings, []);
   });
 
+  it('masks /W/ router passwords of live routes in its messages', async () => {
+    const file = load(yaml('landscape: ACME', 'systems:', '  PRD:', '    product: abap', '    rfcDestinations:', '      SAPOSS: { type: "3", status: deactivated }'));
+    const data = await readLiveSystem(RecordedRfcClient.from('rfcdes-router-password.json'), 'PRD', { parts: ['destinations'], reading: { pageSize: 10 } });
+    const findings = compareWithLive(file, system(file), data);
+    expectFindings(findings, [
+      { rule: 'live-destination-drift', line: 5, severity: 'error', message: /^SAPNET_RFC is defined in PRD \(type 3, target \/H\/saprouter.acme.example\/S\/sapdp99\/w\/\*\*\*\/H\/sapserv3\) but not declared/ },
+      { rule: 'live-destination-drift', line: 6, severity: 'warning', message: /^SAPOSS is declared deactivated but is still defined in PRD \(target \/H\/saprouter.acme.example\/W\/\*\*\*\/S\/sapdp99\// },
+    ]);
+    assert.doesNotMatch(JSON.stringify(findings), /s3cret|an0ther/);
+  });
+
   it('parses RFCOPTIONS (community-sourced layout)', () => {
     assert.deepEqual(parseRfcOptions('H=/H/r/S/sapdp99/H/oss001,S=sapgw01,M=001,U=OSS_RFC'), { H: '/H/r/S/sapdp99/H/oss001', S: 'sapgw01', M: '001', U: 'OSS_RFC' });
     assert.deepEqual(parseRfcOptions(''), {});
@@ -170,6 +181,11 @@ describe('rfc: connection parameters from the landscape', () => {
     assert.ok(!result.ok);
     assert.match(result.problem, /\/W\/ router password/);
     assert.doesNotMatch(result.problem, /routerpass/);
+  });
+
+  it('masks a /W/ password in a route it describes, for parameters not built by connectionFor', () => {
+    const described = describeConnection({ sid: 'PRD', client: '100', target: { kind: 'application-server', host: 'prd', instance: '00' }, saprouter: '/H/r/W/s3cret/H/x' });
+    assert.equal(described, 'PRD (prd, instance 00, client 100, via /H/r/W/***/H/x)');
   });
 
   it('prefers messageServer and logonGroup (default PUBLIC)', () => {
@@ -207,6 +223,14 @@ describe('rfc: import from a live system', () => {
     assert.match(text, /\n {6}ST-A\/PI: \{ release: "01V_731", sp: 3 \}\n/);
     assert.match(text, /\n {6}SAP-SUPPORT_PORTAL: \{ type: "H", host: "apps.support.sap.com", port: 443 \}\n/);
     assert.match(text, /\n {6}SAPOSS: \{ type: "3", target: "\/H\/saprouter.acme.example\/S\/sapdp99\/H\/147.204.2.5\/S\/sapdp99\/H\/oss001" \}\n/);
+  });
+
+  it('writes routes with /W/ router passwords masked', async () => {
+    const data = await readLiveSystem(RecordedRfcClient.from('rfcdes-router-password.json'), 'PRD', { parts: ['destinations'], reading: { pageSize: 10 } });
+    const text = importFragment(data, { today: TODAY });
+    assert.match(text, /\n {6}SAPOSS: \{ type: "3", target: "\/H\/saprouter.acme.example\/W\/\*\*\*\/S\/sapdp99\/H\/147.204.2.5\/S\/sapdp99\/H\/oss001" \}\n/);
+    assert.match(text, /\n {6}SAPNET_RFC: \{ type: "3", target: "\/H\/saprouter.acme.example\/S\/sapdp99\/w\/\*\*\*\/H\/sapserv3" \}\n/);
+    assert.doesNotMatch(text, /s3cret|an0ther/);
   });
 
   it('parses back with the engine, validates against the schema, and agrees with the system it came from', async () => {

@@ -30,6 +30,15 @@ describe('rfc: RFC_READ_TABLE reader', () => {
     assert.equal(table.complete, false);
   });
 
+  it('says the result is incomplete when maxRows cuts a short last page, complete when the page ends at the limit', async () => {
+    // One page of two rows (shorter than pageSize): without looking at the rows left on the page, it looked like the end of the table.
+    const read = (maxRows: number) => readTable(RecordedRfcClient.from('rfcdes-router-password.json'), { table: 'RFCDES', fields: ['RFCDEST', 'RFCTYPE', 'RFCOPTIONS'], pageSize: 10, maxRows });
+    const cut = await read(1);
+    assert.deepEqual([cut.rows.map((row) => row.RFCDEST), cut.complete], [['SAPOSS'], false]);
+    const whole = await read(2);
+    assert.deepEqual([whole.rows.map((row) => row.RFCDEST), whole.complete], [['SAPOSS', 'SAPNET_RFC'], true]);
+  });
+
   it('parses delimited rows by the offsets RFC_READ_TABLE returns', async () => {
     const client = RecordedRfcClient.from('cvers-delimited.json');
     const table = await readTable(client, { table: 'CVERS', fields: ['COMPONENT', 'RELEASE', 'EXTRELEASE'], pageSize: 2, delimiter: '|' });
