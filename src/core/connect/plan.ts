@@ -15,7 +15,7 @@ interface PlanBase {
   /** One line for the confirmation and the notification, e.g. "PRD: R/3 Support". */
   title: string;
   /** The declared open window, shown with the plan. */
-  window?: { from: string; until?: string };
+  window: { from: string; until: string };
 }
 
 /** A SAP GUI shortcut (`.sap`) to write to a private temporary folder and open with the OS handler. */
@@ -157,12 +157,14 @@ function required(system: SystemDeclaration, field: 'host' | 'instance' | 'clien
 export function windowRefusal(connection: ServiceConnectionDeclaration, sid: string, now: number): Refusal | undefined {
   const name = findConnectionType(connection.typeId)?.name ?? connection.typeId;
   if (!connection.from) return refuse(`The ${name} connection of ${sid} has no open window (serviceConnections.${connection.typeId}.window): it is closed.`, `serviceConnections.${connection.typeId}.window`);
+  // An open end is an error for the service-connection-window rule; opening anyway would leave it open for good.
+  if (!connection.until) return refuse(`The window of the ${name} connection of ${sid} has no until: a connection without an end is not opened. Add serviceConnections.${connection.typeId}.window.until.`, `serviceConnections.${connection.typeId}.window`);
   const from = parseDateTime(connection.from.value);
-  const until = connection.until && parseDateTime(connection.until.value);
-  const shown = `${connection.from.value} - ${connection.until?.value ?? 'open end'}`;
-  if (from === undefined || (connection.until && until === undefined)) return refuse(`The window of the ${name} connection of ${sid} (${shown}) is not a pair of ISO date-times.`, `serviceConnections.${connection.typeId}.window`);
+  const until = parseDateTime(connection.until.value);
+  const shown = `${connection.from.value} - ${connection.until.value}`;
+  if (from === undefined || until === undefined) return refuse(`The window of the ${name} connection of ${sid} (${shown}) is not a pair of ISO date-times.`, `serviceConnections.${connection.typeId}.window`);
   if (now < from) return refuse(`The ${name} connection of ${sid} is not open yet: its window is ${shown}.`, `serviceConnections.${connection.typeId}.window`);
-  if (until !== undefined && now >= until) return refuse(`The ${name} connection of ${sid} is closed: its window was ${shown}.`, `serviceConnections.${connection.typeId}.window`);
+  if (now >= until) return refuse(`The ${name} connection of ${sid} is closed: its window was ${shown}.`, `serviceConnections.${connection.typeId}.window`);
   return undefined;
 }
 
@@ -211,7 +213,7 @@ export function planConnection(
     sid: system.sid,
     typeId,
     title: `${system.sid}: ${type.name}`,
-    window: { from: connection.from!.value, ...(connection.until ? { until: connection.until.value } : {}) },
+    window: { from: connection.from!.value, until: connection.until!.value },
   };
   const context = resolveTarget(system, connection);
   if (isRefusal(context)) return context;
@@ -434,7 +436,7 @@ function notePlan(base: PlanBase, type: ConnectionType, system: SystemDeclaratio
     const route = sapRouterRoute(system, landscape);
     if (!isRefusal(route)) details.push(`SAP router route: ${route}`);
   }
-  if (base.window) details.push(`Open: ${base.window.from} - ${base.window.until ?? 'open end'}`);
+  details.push(`Open: ${base.window.from} - ${base.window.until}`);
   return { ...base, kind: 'note-and-details', noteUrls: type.notes.map((note) => sapNoteUrl(note)), details };
 }
 

@@ -17,7 +17,7 @@ export interface RunnerDeps {
 }
 
 function windowText(plan: LaunchPlan): string {
-  return plan.window ? `Open window: ${plan.window.from} - ${plan.window.until ?? 'open end'}.` : '';
+  return `Open window: ${plan.window.from} - ${plan.window.until}.`;
 }
 
 /** What the confirmation shows: exactly what will happen, with every value that will be used. */

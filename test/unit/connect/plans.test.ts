@@ -251,7 +251,7 @@ describe('launch plans (src/core/connect)', () => {
       refused(plan('ssh', {}, {}, Date.parse('2026-11-19T00:00:00Z')), 'serviceConnections.ssh.window', /not open yet: its window is 2026-11-20T08:00:00Z - 2026-11-27T18:00:00Z/);
       refused(plan('ssh', {}, {}, Date.parse('2026-11-27T18:00:00Z')), 'serviceConnections.ssh.window', /is closed: its window was 2026-11-20T08:00:00Z - 2026-11-27T18:00:00Z/);
       refused(plan('ssh', { window: 'description: closed' }), 'serviceConnections.ssh.window', /has no open window/);
-      assert.ok(!isRefusal(plan('ssh', { window: 'window: { from: 2026-11-20T08:00:00Z }' })), 'open end');
+      refused(plan('ssh', { window: 'window: { from: 2026-11-20T08:00:00Z }' }), 'serviceConnections.ssh.window', /has no until: a connection without an end is not opened/);
     });
 
     it('in an untrusted workspace, for an undeclared or unknown type', () => {
