@@ -40,8 +40,11 @@ class ScriptedPrompts implements Prompts {
   inputs: Array<string | undefined> = [];
   picks: string[] = [];
   button: string | undefined;
+  /** Runs while the confirmation is "open", e.g. to move the clock past the window. */
+  whileConfirming: (() => void) | undefined;
   async confirm(message: string, detail: string): Promise<boolean> {
     this.confirmations.push(`${message}\n${detail}`);
+    this.whileConfirming?.();
     return this.confirmAnswer;
   }
   async input(): Promise<string | undefined> {
@@ -253,6 +256,20 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
       prompts.confirmAnswer = false;
       await vscode.commands.executeCommand(COMMANDS.openServiceConnection.id, (await find(['ABAP systems', 'ERP', 'Service connections', 'SSH Connection'])).node);
       assert.deepEqual(opener.calls, []);
+    });
+
+    it('refuses when the window closes while the confirmation is open', async () => {
+      const api = await remote();
+      prompts.whileConfirming = () => api.testHooks.setClock(() => Date.parse('2026-11-27T18:00:00Z'));
+      try {
+        await vscode.commands.executeCommand(COMMANDS.openServiceConnection.id, (await find(['ABAP systems', 'ERP', 'Service connections', 'SSH Connection'])).node);
+      } finally {
+        api.testHooks.setClock(() => NOW);
+      }
+      assert.equal(prompts.confirmations.length, 1);
+      assert.deepEqual(opener.calls, []);
+      assert.deepEqual(prompts.messages, ['error: Not opened: The window of ERP: SSH Connection closed at 2026-11-27T18:00:00Z while the confirmation was open: nothing was opened.']);
+      assert.equal(api.lastOutcome()?.ran, false);
     });
 
     it('asks for system and type from the command palette, and runs hdbsql with an argument array', async () => {

@@ -168,6 +168,16 @@ export function windowRefusal(connection: ServiceConnectionDeclaration, sid: str
   return undefined;
 }
 
+/**
+ * Undefined while the plan's window is still open at `now`; a confirmation can stay open for
+ * hours, so a runner asks again right before it acts.
+ */
+export function closedSincePlanned(plan: LaunchPlan, now: number): Refusal | undefined {
+  const until = parseDateTime(plan.window.until);
+  if (until !== undefined && now < until) return undefined;
+  return refuse(`The window of ${plan.title} closed at ${plan.window.until} while the confirmation was open: nothing was opened.`, `serviceConnections.${plan.typeId}.window`);
+}
+
 function scalarField(connection: ServiceConnectionDeclaration, key: string): unknown {
   const value = connection.node && entryOf(connection.node, key)?.value;
   return value?.kind === 'scalar' ? (value as ScalarNode).value : undefined;

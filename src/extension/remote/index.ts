@@ -76,7 +76,7 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
   const connectionTypesView = vscode.window.createTreeView(CONNECTION_TYPES_VIEW, { treeDataProvider: connectionTypes, showCollapseAll: true });
   const landscape = new LandscapeTree(() => workspace.snapshot, displayClock);
   const landscapeView = vscode.window.createTreeView(LANDSCAPE_VIEW, { treeDataProvider: landscape, showCollapseAll: true });
-  const runner = new VsCodePlanRunner({ opener: () => opener, prompts: () => prompts, trusted: () => vscode.workspace.isTrusted });
+  const runner = new VsCodePlanRunner({ opener: () => opener, prompts: () => prompts, trusted: () => vscode.workspace.isTrusted, clock });
   const depot = new LogonDepot(context.secrets, context.globalState, () => prompts, () => opener, () => dayOfTime(clock()));
 
   const systems = (): SystemRef[] => (workspace.snapshot?.files ?? []).flatMap((file) => (file.model?.systems ?? []).map((system) => ({ file, system })));

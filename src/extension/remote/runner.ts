@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isRefusal, type LaunchPlan, type Refusal } from '../../core/connect';
+import { closedSincePlanned, isRefusal, type LaunchPlan, type Refusal } from '../../core/connect';
 import type { Prompts, SystemOpener } from './opener';
 
 export type RunOutcome = { ran: true; plan: LaunchPlan } | { ran: false; reason: string };
@@ -14,6 +14,8 @@ export interface RunnerDeps {
   prompts(): Prompts;
   /** `vscode.workspace.isTrusted`, as a function so it is read at run time. */
   trusted(): boolean;
+  /** Milliseconds since the epoch; the real clock outside tests. */
+  clock(): number;
 }
 
 function windowText(plan: LaunchPlan): string {
@@ -70,6 +72,11 @@ export class VsCodePlanRunner implements PlanRunner {
       }
     }
     if (!(await prompts.confirm(message, detail, action))) return { ran: false, reason: 'Cancelled.' };
+    const closed = closedSincePlanned(plan, this.deps.clock());
+    if (closed) {
+      void prompts.error(`Not opened: ${closed.reason}`);
+      return { ran: false, reason: closed.reason };
+    }
     switch (plan.kind) {
       case 'shortcut-file':
       case 'rdp-file':

@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { connectionTypes } from '../../../src/core/catalog';
 import { DEFAULT_FILE_LIMITS } from '../../../src/core/config/options';
 import {
+  closedSincePlanned,
   conventionalPorts,
   isRefusal,
   planConnection,
@@ -252,6 +253,12 @@ describe('launch plans (src/core/connect)', () => {
       refused(plan('ssh', {}, {}, Date.parse('2026-11-27T18:00:00Z')), 'serviceConnections.ssh.window', /is closed: its window was 2026-11-20T08:00:00Z - 2026-11-27T18:00:00Z/);
       refused(plan('ssh', { window: 'description: closed' }), 'serviceConnections.ssh.window', /has no open window/);
       refused(plan('ssh', { window: 'window: { from: 2026-11-20T08:00:00Z }' }), 'serviceConnections.ssh.window', /has no until: a connection without an end is not opened/);
+    });
+
+    it('when the window has closed since the plan was made', () => {
+      const ssh = planned('terminal', 'ssh');
+      assert.equal(closedSincePlanned(ssh, Date.parse('2026-11-27T17:59:59Z')), undefined);
+      refused(closedSincePlanned(ssh, Date.parse('2026-11-27T18:00:00Z'))!, 'serviceConnections.ssh.window', /closed at 2026-11-27T18:00:00Z while the confirmation was open/);
     });
 
     it('in an untrusted workspace, for an undeclared or unknown type', () => {
