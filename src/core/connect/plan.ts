@@ -134,23 +134,26 @@ function checkedRouterPrefix(landscape: LandscapeContext): string | Refusal {
   return route.replace(/\/([hsw])\//g, (_, letter: string) => `/${letter.toUpperCase()}/`);
 }
 
-/** The SAP router route to the system's dispatcher: the landscape's prefix + `/H/host/S/32NN`. */
+/**
+ * The SAP router route to the system's dispatcher, as its SAP GUI service connection (if any)
+ * declares it: the landscape's prefix + `/H/host/S/port`. "Copy SAP Router Route", the details
+ * of a note plan and the SAP GUI shortcut all use this target, so they name the same address.
+ */
 export function sapRouterRoute(system: SystemDeclaration, landscape: LandscapeContext): string | Refusal {
-  const prefix = checkedRouterPrefix(landscape);
-  if (isRefusal(prefix)) return prefix;
-  const host = required(system, 'host');
-  if (isRefusal(host)) return host;
-  const instance = required(system, 'instance');
-  if (isRefusal(instance)) return instance;
-  const bad = checkHost('host', host) ?? checkPattern('instance', instance, INSTANCE, 'a two-digit instance number');
-  if (bad) return bad;
-  return `${prefix}/H/${host}/S/${conventionalPorts(instance).dispatcher}`;
+  const gui = system.serviceConnections.find((connection) => SAP_GUI_TYPES.includes(connection.typeId));
+  const target = resolveTarget(system, gui);
+  if (isRefusal(target)) return target;
+  return dispatcherRoute(system.sid, landscape, target);
 }
 
-function required(system: SystemDeclaration, field: 'host' | 'instance' | 'client'): string | Refusal {
-  const value = system[field]?.value;
-  if (value === undefined || value === '') return refuse(`${system.sid} declares no ${field}; add it to the landscape file.`, field);
-  return value;
+function dispatcherRoute(sid: string, landscape: LandscapeContext, target: Target): string | Refusal {
+  const prefix = checkedRouterPrefix(landscape);
+  if (isRefusal(prefix)) return prefix;
+  const host = need(target.host, 'host', sid);
+  if (isRefusal(host)) return host;
+  const instance = need(target.instance, 'instance', sid);
+  if (isRefusal(instance)) return instance;
+  return `${prefix}/H/${host}/S/${target.port ?? conventionalPorts(instance).dispatcher}`;
 }
 
 /** Undefined when the connection is open at `now`; else why not, with the window shown. */
@@ -271,10 +274,10 @@ interface Target {
   user?: string;
 }
 
-function resolveTarget(system: SystemDeclaration, connection: ServiceConnectionDeclaration): Target | Refusal {
+function resolveTarget(system: SystemDeclaration, connection: ServiceConnectionDeclaration | undefined): Target | Refusal {
   const target: Target = {};
-  const hostField = connection.host ? `serviceConnections.${connection.typeId}.host` : 'host';
-  const host = connection.host?.value ?? system.host?.value;
+  const hostField = connection?.host ? `serviceConnections.${connection.typeId}.host` : 'host';
+  const host = connection?.host?.value ?? system.host?.value;
   if (host !== undefined) {
     const bad = checkHost(hostField, host);
     if (bad) return bad;
@@ -290,6 +293,7 @@ function resolveTarget(system: SystemDeclaration, connection: ServiceConnectionD
     if (bad) return bad;
     target.client = system.client.value;
   }
+  if (!connection) return target;
   const port = connectionPort(connection);
   if (isRefusal(port)) return port;
   if (port !== undefined) target.port = port;
@@ -308,13 +312,8 @@ function bracketed(host: string): string {
 }
 
 function sapGuiPlan(base: PlanBase, system: SystemDeclaration, type: ConnectionType, landscape: LandscapeContext, target: Target, options: ConnectOptions): LaunchPlan | Refusal {
-  const host = need(target.host, 'host', system.sid);
-  if (isRefusal(host)) return host;
-  const instance = need(target.instance, 'instance', system.sid);
-  if (isRefusal(instance)) return instance;
-  const prefix = checkedRouterPrefix(landscape);
-  if (isRefusal(prefix)) return prefix;
-  const guiParm = `${prefix}/H/${host}/S/${target.port ?? conventionalPorts(instance).dispatcher}`;
+  const guiParm = dispatcherRoute(system.sid, landscape, target);
+  if (isRefusal(guiParm)) return guiParm;
   const language = options.language ?? 'EN';
   const title = `${system.sid} ${type.name}`;
   if (options.sapshcut) {
@@ -442,10 +441,8 @@ function notePlan(base: PlanBase, type: ConnectionType, system: SystemDeclaratio
   if (target.client) details.push(`Client: ${target.client}`);
   if (target.port !== undefined) details.push(`Port: ${target.port}`);
   if (target.user) details.push(`User: ${target.user}`);
-  if (target.host && target.instance) {
-    const route = sapRouterRoute(system, landscape);
-    if (!isRefusal(route)) details.push(`SAP router route: ${route}`);
-  }
+  const route = sapRouterRoute(system, landscape);
+  if (!isRefusal(route)) details.push(`SAP router route: ${route}`);
   details.push(`Open: ${base.window.from} - ${base.window.until}`);
   return { ...base, kind: 'note-and-details', noteUrls: type.notes.map((note) => sapNoteUrl(note)), details };
 }

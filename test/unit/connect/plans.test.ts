@@ -153,6 +153,15 @@ describe('launch plans (src/core/connect)', () => {
       assert.equal(sapRouterRoute(system, model), '/H/saprouter.acme.example/S/3299/H/dev-ci.acme.example/S/3201');
       refused(sapRouterRoute(system, { saprouter: { ...model.saprouter!, value: '/H/x;rm/S/1' } }), 'saprouter', /";"/);
     });
+
+    it('routes the shortcut and "Copy SAP Router Route" to the service connection\'s own host and port alike', () => {
+      const { model, system } = landscape('r3-support', { connection: { host: 'gui-gw.acme.example', port: 3211 } });
+      const route = '/H/saprouter.acme.example/S/3299/H/gui-gw.acme.example/S/3211';
+      assert.equal(sapRouterRoute(system, model), route);
+      const result = planConnection(system, 'r3-support', model, {}, NOW);
+      assert.ok(!isRefusal(result) && result.kind === 'shortcut-file');
+      assert.match(result.contents, new RegExp(`^GuiParm=${route.replace(/\./g, '\\.')}$`, 'm'));
+    });
   });
 
   describe('URL types', () => {
