@@ -329,8 +329,8 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
 
     it('deletes expired logon data and says which', async () => {
       const depot = (await remote()).depot;
-      await depot.put('OLD/SAPSUPPORT', 'x', { expires: '2026-11-22', sid: 'OLD' });
-      await depot.put('NEW/SAPSUPPORT', 'y', { expires: '2026-11-23', sid: 'NEW' });
+      await depot.put('OLD/SAPSUPPORT', 'x', '2026-11-22');
+      await depot.put('NEW/SAPSUPPORT', 'y', '2026-11-23');
       assert.deepEqual(await depot.sweep(), ['OLD/SAPSUPPORT']);
       assert.deepEqual(prompts.messages, ['info: Deleted expired logon data from secret storage: OLD/SAPSUPPORT (expired 2026-11-22).']);
       assert.equal(await depot.get('OLD/SAPSUPPORT'), undefined);
@@ -360,6 +360,43 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
         assert.equal(await (await remote()).depot.get('JVA/SUPPORT2'), 'hunter2', 'the secret stays stored');
       } finally {
         await (await remote()).depot.remove('JVA/SUPPORT2');
+        await revert(document);
+        await checked();
+      }
+    });
+
+    it('quick fix never replaces another entry\'s stored password: SID/CLIENT/USER when SID/USER is taken, refused when both are', async () => {
+      const document = await open(SUPPORT);
+      const depot = (await remote()).depot;
+      const line = document.lineAt(45).text;
+      const moveAction = async (): Promise<vscode.CodeAction | undefined> => {
+        const diagnostic = vscode.languages.getDiagnostics(document.uri).find((candidate) => candidate.range.start.line === 45)!;
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+        return actions.find((action) => action.title.startsWith('Move the password to secret storage'));
+      };
+      try {
+        await checked();
+        await depot.put('JVA/SUPPORT2', 'other-entry', '2026-12-05');
+        const move = await moveAction();
+        assert.equal(move?.title, 'Move the password to secret storage (secret: JVA/100/SUPPORT2)');
+        await vscode.commands.executeCommand(move!.command!.command, ...(move!.command!.arguments ?? []));
+        assert.equal(document.lineAt(45).text, '      - { user: SUPPORT2, client: "100", expires: 2026-12-05, secret: JVA/100/SUPPORT2 }');
+        assert.equal(await depot.get('JVA/SUPPORT2'), 'other-entry');
+        assert.equal(await depot.get('JVA/100/SUPPORT2'), 'hunter2');
+
+        await revert(document);
+        await checked();
+        await depot.put('JVA/100/SUPPORT2', 'third-entry', '2026-12-05');
+        const refused = await moveAction();
+        assert.equal(refused?.title, 'Move the password to secret storage (add a secret name first)');
+        assert.equal(await vscode.commands.executeCommand(refused!.command!.command, ...(refused!.command!.arguments ?? [])), false);
+        assert.equal(document.lineAt(45).text, line);
+        assert.match(prompts.messages.at(-1)!, /^error: Password not moved: the secret names JVA\/SUPPORT2 and JVA\/100\/SUPPORT2 already hold stored passwords/);
+        assert.equal(await depot.get('JVA/SUPPORT2'), 'other-entry');
+        assert.equal(await depot.get('JVA/100/SUPPORT2'), 'third-entry');
+      } finally {
+        await depot.remove('JVA/SUPPORT2');
+        await depot.remove('JVA/100/SUPPORT2');
         await revert(document);
         await checked();
       }

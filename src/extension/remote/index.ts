@@ -230,7 +230,7 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
       // The empty-state welcome shows only once a check has found no system, not while scanning.
       void vscode.commands.executeCommand('setContext', CHECKED_CONTEXT, true);
     }),
-    vscode.languages.registerCodeActionsProvider(LANDSCAPE_DOCUMENTS, new MovePasswordActions(workspace), MovePasswordActions.metadata),
+    vscode.languages.registerCodeActionsProvider(LANDSCAPE_DOCUMENTS, new MovePasswordActions(workspace, depot), MovePasswordActions.metadata),
     { dispose: () => clearInterval(daily) },
   );
   updateFilterUi();
