@@ -222,6 +222,17 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
       assert.deepEqual(emptyTree.getChildren(), [], 'no items, so VS Code shows the welcome content');
     });
 
+    it('reads the readiness list once per check, not once per system or destination item', async () => {
+      const snapshot = await checked();
+      let reads = 0;
+      const counted = { ...snapshot, get readiness() { reads++; return snapshot.readiness; } };
+      const tree = new LandscapeTree(() => counted, () => NOW);
+      const walk = (node?: LandscapeNode): number => tree.getChildren(node).reduce((count, child) => (tree.getTreeItem(child), count + 1 + walk(child)), 0);
+      assert.ok(walk() > 40);
+      walk();
+      assert.equal(reads, 1);
+    });
+
     it('refreshes when a landscape file changes', async () => {
       const document = await open(SUPPORT);
       let changes = 0;
