@@ -1,7 +1,6 @@
 import { findConnectionType, sapNoteUrl, type ConnectionType } from '../catalog';
 import { parseDateTime } from '../dates';
 import { SID_PATTERN, type LandscapeModel, type ServiceConnectionDeclaration, type SystemDeclaration } from '../landscape/model';
-import { entryOf, type ScalarNode } from '../landscape/sourceTree';
 import { checkHost, checkPattern, checkUser, isRefusal, refuse, unsafeValue, type Refusal } from './validate';
 
 /**
@@ -181,27 +180,6 @@ export function closedSincePlanned(plan: LaunchPlan, now: number): Refusal | und
   return refuse(`The window of ${plan.title} closed at ${plan.window.until} while the confirmation was open: nothing was opened.`, `serviceConnections.${plan.typeId}.window`);
 }
 
-function scalarField(connection: ServiceConnectionDeclaration, key: string): unknown {
-  const value = connection.node && entryOf(connection.node, key)?.value;
-  return value?.kind === 'scalar' ? (value as ScalarNode).value : undefined;
-}
-
-/** Port and user of a service connection, read from the model's node (the model does not type them). */
-function connectionPort(connection: ServiceConnectionDeclaration): number | Refusal | undefined {
-  const raw = scalarField(connection, 'port');
-  if (raw === undefined || raw === null) return undefined;
-  const port = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
-  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return refuse(`serviceConnections.${connection.typeId}.port ${JSON.stringify(raw)} is not a port (1-65535).`, `serviceConnections.${connection.typeId}.port`);
-  return port;
-}
-
-function connectionUser(connection: ServiceConnectionDeclaration): string | Refusal | undefined {
-  const raw = scalarField(connection, 'user');
-  if (raw === undefined || raw === null) return undefined;
-  const field = `serviceConnections.${connection.typeId}.user`;
-  return checkUser(field, String(raw)) ?? String(raw);
-}
-
 /**
  * The plan to open `typeId` for `system`, or why not. `now` is milliseconds since the epoch;
  * `trusted` is the workspace's trust (nothing opens from an untrusted workspace).
@@ -293,13 +271,16 @@ function resolveTarget(system: SystemDeclaration, connection: ServiceConnectionD
     if (bad) return bad;
     target.client = system.client.value;
   }
-  if (!connection) return target;
-  const port = connectionPort(connection);
-  if (isRefusal(port)) return port;
-  if (port !== undefined) target.port = port;
-  const user = connectionUser(connection);
-  if (isRefusal(user)) return user;
-  if (user !== undefined) target.user = user;
+  if (connection?.port) {
+    const port = connection.port.value;
+    if (port < 1 || port > 65535) return refuse(`serviceConnections.${connection.typeId}.port ${port} is not a port (1-65535).`, `serviceConnections.${connection.typeId}.port`);
+    target.port = port;
+  }
+  if (connection?.user) {
+    const bad = checkUser(`serviceConnections.${connection.typeId}.user`, connection.user.value);
+    if (bad) return bad;
+    target.user = connection.user.value;
+  }
   return target;
 }
 

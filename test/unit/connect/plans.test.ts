@@ -177,6 +177,12 @@ describe('launch plans (src/core/connect)', () => {
     for (const [typeId, url] of Object.entries(expected)) {
       it(`${typeId} opens ${url}`, () => assert.equal(planned('url', typeId).url, url));
     }
+    it('keeps a service connection user as written (0123 stays 0123) and refuses a port out of range', () => {
+      const window = 'window: { from: 2026-11-20T08:00:00Z, until: 2026-11-27T18:00:00Z }';
+      assert.deepEqual(planned('terminal', 'ssh', { window: `${window}, user: 0123` }).args, ['-l', '0123', '-p', '22', '--', 'dev-ci.acme.example']);
+      refused(plan('ssh', { connection: { port: 70000 } }), 'serviceConnections.ssh.port', /70000 is not a port/);
+    });
+
     it('uses a declared port, http for 80NN and no port for 443', () => {
       assert.equal(planned('url', 'http-connect', { connection: { port: 8001 } }).url, 'http://dev-ci.acme.example:8001/');
       assert.equal(planned('url', 'http-connect', { connection: { port: 443 } }).url, 'https://dev-ci.acme.example/');
