@@ -1,9 +1,11 @@
 import { strict as assert } from 'assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/extension/commands';
 import type { ConnectionTypeNode } from '../../src/extension/remote/connectionTypesTree';
 import { LandscapeTree, type LandscapeNode } from '../../src/extension/remote/landscapeTree';
-import type { Prompts, SystemOpener } from '../../src/extension/remote/opener';
+import { VsCodeSystemOpener, type Prompts, type SystemOpener } from '../../src/extension/remote/opener';
 import { checked, EXTENSION_ID, extensionApi, open, revert, setText, workspaceUri } from './host-helpers';
 
 const SUPPORT = 'landscapes/support.landscape.yaml';
@@ -217,9 +219,6 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
       assert.deepEqual(manifest.views.sapReadiness.map((view) => `${view.id} ${view.name}`), ['sapReadinessConnectionTypes Connection Types', 'sapReadinessLandscape Landscape']);
       const welcome = manifest.viewsWelcome.find((entry) => entry.view === 'sapReadinessLandscape');
       assert.match(welcome?.contents ?? '', /\[Create Landscape File\]\(command:sapReadiness\.newLandscapeFile\)/);
-      const snapshot = await checked();
-      const emptyTree = new LandscapeTree(() => ({ ...snapshot, files: [] }), () => NOW);
-      assert.deepEqual(emptyTree.getChildren(), [], 'no items, so VS Code shows the welcome content');
     });
 
     it('reads the readiness list once per check, not once per system or destination item', async () => {
@@ -263,10 +262,22 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
       assert.match(prompts.confirmations[0], /Open window: 2026-11-20T08:00:00Z - 2026-11-27T18:00:00Z/);
     });
 
+    it('removes the private folder of written shortcuts when disposed, before dispose returns', async () => {
+      const real = new VsCodeSystemOpener();
+      const file = await real.writeTempFile('DEV-r3-support.sap', '[System]');
+      assert.ok(fs.existsSync(file.fsPath));
+      if (process.platform !== 'win32') assert.equal(fs.statSync(path.dirname(file.fsPath)).mode & 0o777, 0o700);
+      real.dispose();
+      assert.ok(!fs.existsSync(path.dirname(file.fsPath)));
+    });
+
     it('does nothing when the confirmation is declined', async () => {
       prompts.confirmAnswer = false;
       await vscode.commands.executeCommand(COMMANDS.openServiceConnection.id, (await find(['ABAP systems', 'ERP', 'Service connections', 'SSH Connection'])).node);
+      assert.equal(prompts.confirmations.length, 1);
+      assert.match(prompts.confirmations[0], /^Run ERP: SSH Connection in a terminal\?/);
       assert.deepEqual(opener.calls, []);
+      assert.deepEqual((await remote()).lastOutcome(), { ran: false, reason: 'Cancelled.' });
     });
 
     it('refuses when the window closes while the confirmation is open', async () => {
