@@ -5,6 +5,8 @@ import { removeMapEntry } from '../../core/landscape/edits';
 import type { LandscapeFile } from '../../core/landscape/file';
 import type { LogonDataDeclaration, SystemDeclaration } from '../../core/landscape/model';
 import { writtenText, type Pair, type ScalarNode } from '../../core/landscape/sourceTree';
+import { yamlScalar } from '../../core/rules/levels-shared';
+import { workspaceEdit } from '../codeActions';
 import { REMOTE_COMMANDS } from '../commands';
 import { findingOf } from '../diagnostics';
 import type { LandscapeWorkspace } from '../landscapeWorkspace';
@@ -180,10 +182,6 @@ function passwordPairAt(file: LandscapeFile, offset: number): { entry: LogonEntr
   return undefined;
 }
 
-function yamlName(name: string): string {
-  return /^[A-Za-z0-9][A-Za-z0-9_./@-]*$/.test(name) ? name : JSON.stringify(name);
-}
-
 /**
  * Quick fix for `plaintext-secret` inside a logonData entry: the password goes to secret storage
  * and the pair becomes a `secret:` reference (or disappears when the entry already names one).
@@ -244,14 +242,8 @@ export async function movePasswordToSecretStorage(workspace: LandscapeWorkspace,
   const password = writtenText(written);
   if (entry.logon.secret && depot.holds(name) && (await depot.get(name)) !== password && !(await prompts.confirm(`Replace the stored password ${name}?`, `Secret storage already holds a different password under ${name}; it is replaced by the one in the file.`, 'Replace'))) return false;
   await depot.put(name, password, entry.logon.expires!.value);
-  const edit = new vscode.WorkspaceEdit();
-  if (entry.logon.secret) {
-    const removal = removeMapEntry(file, entry.logon.node, pair);
-    edit.replace(uri, new vscode.Range(document.positionAt(removal.start), document.positionAt(removal.end)), removal.newText);
-  } else {
-    edit.replace(uri, new vscode.Range(document.positionAt(pair.key.start), document.positionAt(pair.value.end)), `secret: ${yamlName(name)}`);
-  }
-  const applied = await vscode.workspace.applyEdit(edit);
+  const change = entry.logon.secret ? removeMapEntry(file, entry.logon.node, pair) : { start: pair.key.start, end: pair.value.end, newText: `secret: ${yamlScalar(name)}` };
+  const applied = await vscode.workspace.applyEdit(workspaceEdit(document, [change]));
   void prompts.info(`Stored the password as ${name} in secret storage${applied ? '' : ' (the file could not be edited: remove the password by hand)'}; it is deleted after ${entry.logon.expires!.value}.`);
   return applied;
 }
