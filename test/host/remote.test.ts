@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/extension/commands';
-import type { ConnectionTypeNode } from '../../src/extension/remote/connectionTypesTree';
+import { ConnectionTypesTree, type ConnectionTypeNode } from '../../src/extension/remote/connectionTypesTree';
 import { LandscapeTree, type LandscapeNode } from '../../src/extension/remote/landscapeTree';
 import { VsCodeSystemOpener, type Prompts, type SystemOpener } from '../../src/extension/remote/opener';
 import { checked, EXTENSION_ID, extensionApi, open, revert, setText, workspaceUri } from './host-helpers';
@@ -140,6 +140,16 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
       assert.equal(r3.contextValue, 'connectionType.withNote');
       const snc = tree.getTreeItem(types.find((node) => node.kind === 'type' && node.type.id === 'http-connect-snc')!);
       assert.equal(snc.contextValue, 'connectionType', 'no SAP Note on the page: no "Open SAP Note" action');
+    });
+
+    it('says in the tooltip how a type opens with the launch settings (sapshcut runs a program)', () => {
+      const tooltip = (options: { sapshcut?: string }): string => {
+        const tree = new ConnectionTypesTree(() => options);
+        const r3 = tree.getChildren(tree.getChildren()[0])[0];
+        return (tree.getTreeItem(r3).tooltip as vscode.MarkdownString).value;
+      };
+      assert.match(tooltip({}), /SAP Note \[812732\]\(https:\/\/me\.sap\.com\/notes\/812732\)[\s\S]*Open connection: opens a SAP GUI shortcut\.$/);
+      assert.match(tooltip({ sapshcut: 'C:/SAP/sapshcut.exe' }), /Open connection: runs a client in a terminal\.$/);
     });
 
     it('filters the types through a command, shown in the view\'s description and message', async () => {

@@ -1,4 +1,5 @@
 import { findConnectionType, sapNoteUrl, type ConnectionType } from '../catalog';
+import { routeHops } from '../rules/legacy-destinations';
 import { parseDateTime } from '../dates';
 import { SID_PATTERN, type LandscapeModel, type ServiceConnectionDeclaration, type SystemDeclaration } from '../landscape/model';
 import { checkHost, checkPattern, checkUser, isRefusal, refuse, unsafeValue, type Refusal } from './validate';
@@ -83,8 +84,31 @@ export interface ConnectOptions {
 /** The landscape-wide values a plan needs: today only the SAP router prefix. */
 export type LandscapeContext = Pick<LandscapeModel, 'saprouter'>;
 
-const SAP_GUI_TYPES: readonly string[] = ['r3-support', 'r3-support-snc', 'sapgui-browser', 'sap-ni'];
-const URL_TYPES: readonly string[] = ['http-connect', 'http-connect-snc', 'http-tools', 'business-client', 'solution-manager', 'solution-manager-diagnostics', 'nw-mobile-java'];
+/** How each connection type opens; a type not listed gets its SAP Note and the details. */
+type Opening = 'sap-gui' | 'url' | 'os-terminal' | 'vnc' | 'rdp' | 'hana' | 'clipboard';
+const OPENING: Readonly<Record<string, Opening>> = {
+  'r3-support': 'sap-gui',
+  'r3-support-snc': 'sap-gui',
+  'sapgui-browser': 'sap-gui',
+  'sap-ni': 'sap-gui',
+  'http-connect': 'url',
+  'http-connect-snc': 'url',
+  'http-tools': 'url',
+  'business-client': 'url',
+  'solution-manager': 'url',
+  'solution-manager-diagnostics': 'url',
+  'nw-mobile-java': 'url',
+  ssh: 'os-terminal',
+  telnet: 'os-terminal',
+  vnc: 'vnc',
+  wts: 'rdp',
+  'wts-nla': 'rdp',
+  hana: 'hana',
+  'hana-mdc': 'hana',
+  'jdbc-odbc': 'clipboard',
+  'sap-db': 'clipboard',
+};
+const OPENING_KIND: Readonly<Record<Opening, LaunchPlanKind>> = { 'sap-gui': 'shortcut-file', url: 'url', 'os-terminal': 'terminal', vnc: 'uri', rdp: 'rdp-file', hana: 'terminal', clipboard: 'clipboard' };
 
 /** Paths appended to the system's HTTPS address (conventions, confidence C; "/" where none is known). */
 const URL_PATHS: Record<string, string> = {
@@ -118,19 +142,19 @@ function checkedRouterPrefix(landscape: LandscapeContext): string | Refusal {
   if (route.trim().toUpperCase() === 'NO_CONNECTION') return refuse('saprouter is NO_CONNECTION, which blocks service connections.', 'saprouter');
   const unsafe = unsafeValue('saprouter', route);
   if (unsafe) return unsafe;
-  const hops = /^(\/[A-Za-z]\/[^/]+)+$/.test(route) ? [...route.matchAll(/\/([A-Za-z])\/([^/]+)/g)] : undefined;
-  if (!hops) return refuse(`saprouter ${JSON.stringify(route)} is not a route string (/H/host/S/service...).`, 'saprouter');
-  for (const [, letter, value] of hops) {
-    const hop = letter.toUpperCase();
+  const hops = routeHops(route);
+  const rebuilt = hops.map(([letter, value]) => `/${letter}/${value}`).join('');
+  if (hops.length === 0 || hops.some(([, value]) => value === '') || rebuilt.toUpperCase() !== route.toUpperCase()) return refuse(`saprouter ${JSON.stringify(route)} is not a route string (/H/host/S/service...).`, 'saprouter');
+  for (const [hop, value] of hops) {
     if (hop === 'W') return refuse('saprouter carries a /W/ router password; it is never put into a shortcut or an argument. Remove it from the landscape file.', 'saprouter');
     if (hop === 'H') {
       const bad = checkHost('saprouter', value);
       if (bad) return bad;
     } else if (hop === 'S') {
       if (!/^[A-Za-z0-9_]+$/.test(value)) return refuse(`saprouter service ${JSON.stringify(value)} is not a port or service name.`, 'saprouter');
-    } else return refuse(`saprouter hop /${letter}/ is not a router hop (/H/, /S/).`, 'saprouter');
+    } else return refuse(`saprouter hop /${hop}/ is not a router hop (/H/, /S/).`, 'saprouter');
   }
-  return route.replace(/\/([hsw])\//g, (_, letter: string) => `/${letter.toUpperCase()}/`);
+  return rebuilt;
 }
 
 /**
@@ -139,7 +163,7 @@ function checkedRouterPrefix(landscape: LandscapeContext): string | Refusal {
  * of a note plan and the SAP GUI shortcut all use this target, so they name the same address.
  */
 export function sapRouterRoute(system: SystemDeclaration, landscape: LandscapeContext): string | Refusal {
-  const gui = system.serviceConnections.find((connection) => SAP_GUI_TYPES.includes(connection.typeId));
+  const gui = system.serviceConnections.find((connection) => OPENING[connection.typeId] === 'sap-gui');
   const target = resolveTarget(system, gui);
   if (isRefusal(target)) return target;
   return dispatcherRoute(system.sid, landscape, target);
@@ -218,25 +242,23 @@ export function planConnection(
     // Program paths come from settings, not the landscape; still, a path with a line break or a quote is a mistake.
     if (value !== undefined && (value.trim() === '' || /[\r\n"'`$;&|<>]/.test(value))) return refuse(`The ${field} program path ${JSON.stringify(value)} is not usable.`, field);
   }
-  if (SAP_GUI_TYPES.includes(typeId)) return sapGuiPlan(base, system, type, landscape, context, options);
-  if (URL_TYPES.includes(typeId)) return urlPlan(base, system, context);
-  switch (typeId) {
-    case 'ssh':
-    case 'telnet':
+  switch (OPENING[typeId]) {
+    case 'sap-gui':
+      return sapGuiPlan(base, system, type, landscape, context, options);
+    case 'url':
+      return urlPlan(base, system, context);
+    case 'os-terminal':
       return osTerminalPlan(base, typeId, context, options);
     case 'vnc': {
       const host = need(context.host, 'host', system.sid);
       if (isRefusal(host)) return host;
       return { ...base, kind: 'uri', uri: `vnc://${bracketed(host)}:${context.port ?? 5900}` };
     }
-    case 'wts':
-    case 'wts-nla':
+    case 'rdp':
       return rdpPlan(base, typeId, system, context);
     case 'hana':
-    case 'hana-mdc':
       return hanaPlan(base, typeId, system, context, options);
-    case 'jdbc-odbc':
-    case 'sap-db':
+    case 'clipboard':
       return clipboardPlan(base, typeId, system, context);
     default:
       return notePlan(base, type, system, landscape, context);
@@ -351,7 +373,7 @@ function urlPlan(base: PlanBase, system: SystemDeclaration, target: Target): Lau
   return { ...base, kind: 'url', url };
 }
 
-function osTerminalPlan(base: PlanBase, typeId: 'ssh' | 'telnet', target: Target, options: ConnectOptions): LaunchPlan | Refusal {
+function osTerminalPlan(base: PlanBase, typeId: string, target: Target, options: ConnectOptions): LaunchPlan | Refusal {
   if (!target.host) return refuse(`${base.sid} declares no host (nor serviceConnections.${typeId}.host).`, 'host');
   if (typeId === 'ssh') {
     const args = [...(target.user ? ['-l', target.user] : []), '-p', String(target.port ?? 22), '--', target.host];
@@ -361,7 +383,7 @@ function osTerminalPlan(base: PlanBase, typeId: 'ssh' | 'telnet', target: Target
   return { ...base, kind: 'terminal', command: options.telnet ?? 'telnet', args };
 }
 
-function rdpPlan(base: PlanBase, typeId: 'wts' | 'wts-nla', system: SystemDeclaration, target: Target): LaunchPlan | Refusal {
+function rdpPlan(base: PlanBase, typeId: string, system: SystemDeclaration, target: Target): LaunchPlan | Refusal {
   const host = need(target.host, 'host', system.sid);
   if (isRefusal(host)) return host;
   const nla = typeId === 'wts-nla' ? 1 : 0;
@@ -378,7 +400,7 @@ function rdpPlan(base: PlanBase, typeId: 'wts' | 'wts-nla', system: SystemDeclar
   return { ...base, kind: 'rdp-file', fileName: `${system.sid}-${typeId}.rdp`, contents: lines.join('\r\n') };
 }
 
-function hanaPlan(base: PlanBase, typeId: 'hana' | 'hana-mdc', system: SystemDeclaration, target: Target, options: ConnectOptions): LaunchPlan | Refusal {
+function hanaPlan(base: PlanBase, typeId: string, system: SystemDeclaration, target: Target, options: ConnectOptions): LaunchPlan | Refusal {
   const host = need(target.host, 'host', system.sid);
   if (isRefusal(host)) return host;
   let port = target.port;
@@ -395,7 +417,7 @@ function hanaPlan(base: PlanBase, typeId: 'hana' | 'hana-mdc', system: SystemDec
   return { ...base, kind: 'terminal', command: options.hdbsql ?? 'hdbsql', args };
 }
 
-function clipboardPlan(base: PlanBase, typeId: 'jdbc-odbc' | 'sap-db', system: SystemDeclaration, target: Target): LaunchPlan | Refusal {
+function clipboardPlan(base: PlanBase, typeId: string, system: SystemDeclaration, target: Target): LaunchPlan | Refusal {
   const host = need(target.host, 'host', system.sid);
   if (isRefusal(host)) return host;
   if (typeId === 'sap-db') {
@@ -428,25 +450,9 @@ function notePlan(base: PlanBase, type: ConnectionType, system: SystemDeclaratio
   return { ...base, kind: 'note-and-details', noteUrls: type.notes.map((note) => sapNoteUrl(note)), details };
 }
 
-/** How each connection type opens, for menus and the README. */
+/** The kind of plan `typeId` makes with these options, for the Connection Types view's tooltip. */
 export function planKindOf(typeId: string, options: ConnectOptions = {}): LaunchPlanKind {
-  if (SAP_GUI_TYPES.includes(typeId)) return options.sapshcut ? 'terminal' : 'shortcut-file';
-  if (URL_TYPES.includes(typeId)) return 'url';
-  switch (typeId) {
-    case 'ssh':
-    case 'telnet':
-    case 'hana':
-    case 'hana-mdc':
-      return 'terminal';
-    case 'vnc':
-      return 'uri';
-    case 'wts':
-    case 'wts-nla':
-      return 'rdp-file';
-    case 'jdbc-odbc':
-    case 'sap-db':
-      return 'clipboard';
-    default:
-      return 'note-and-details';
-  }
+  const opening = OPENING[typeId];
+  if (opening === 'sap-gui' && options.sapshcut) return 'terminal';
+  return opening ? OPENING_KIND[opening] : 'note-and-details';
 }

@@ -72,7 +72,7 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
   // clock: a "now" committed to the repository must not delete passwords or open connections.
   const clock = (): number => (clockOverride ? clockOverride() : Date.now());
 
-  const connectionTypes = new ConnectionTypesTree();
+  const connectionTypes = new ConnectionTypesTree(connectOptions);
   const connectionTypesView = vscode.window.createTreeView(CONNECTION_TYPES_VIEW, { treeDataProvider: connectionTypes, showCollapseAll: true });
   const landscape = new LandscapeTree(() => workspace.snapshot, displayClock);
   const landscapeView = vscode.window.createTreeView(LANDSCAPE_VIEW, { treeDataProvider: landscape, showCollapseAll: true });
@@ -229,6 +229,9 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
       landscape.refresh();
       // The empty-state welcome shows only once a check has found no system, not while scanning.
       void vscode.commands.executeCommand('setContext', CHECKED_CONTEXT, true);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('sapReadiness.connect.sapshcut')) connectionTypes.refresh();
     }),
     vscode.languages.registerCodeActionsProvider(LANDSCAPE_DOCUMENTS, new MovePasswordActions(workspace, depot), MovePasswordActions.metadata),
     { dispose: () => clearInterval(daily) },
