@@ -118,17 +118,13 @@ const URL_PATHS: Record<string, string> = {
 };
 
 /** Ports by convention for instance number NN (SAP documentation, confidence S). */
-export function conventionalPorts(instance: string): { dispatcher: number; gateway: number; messageServer: number; http: number; https: number; hanaSystemDb: number; hanaSingle: number; hanaFirstTenant: number } {
+export function conventionalPorts(instance: string): { dispatcher: number; https: number; hanaSystemDb: number; hanaSingle: number } {
   const nn = Number(instance);
   return {
     dispatcher: 3200 + nn,
-    gateway: 3300 + nn,
-    messageServer: 3600 + nn,
-    http: 8000 + nn,
     https: 44300 + nn,
     hanaSystemDb: 30013 + nn * 100,
     hanaSingle: 30015 + nn * 100,
-    hanaFirstTenant: 30040 + nn * 100,
   };
 }
 

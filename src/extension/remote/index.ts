@@ -10,7 +10,7 @@ import { ConnectionTypesTree, type ConnectionTypeNode } from './connectionTypesT
 import { LandscapeTree, type LandscapeNode } from './landscapeTree';
 import { LogonDepot, MovePasswordActions, movePasswordToSecretStorage, type LogonEntry } from './logonDepot';
 import { VsCodeSystemOpener, vsCodePrompts, type Prompts, type SystemOpener } from './opener';
-import { VsCodePlanRunner, type PlanRunner, type RunOutcome } from './runner';
+import { VsCodePlanRunner, type RunOutcome } from './runner';
 import { LANDSCAPE_DOCUMENTS } from '../settings';
 
 const CONNECTION_TYPES_VIEW = 'sapReadinessConnectionTypes';
@@ -24,9 +24,7 @@ export interface RemoteSupportApi {
   connectionTypes: ConnectionTypesTree;
   connectionTypesView: vscode.TreeView<ConnectionTypeNode>;
   landscape: LandscapeTree;
-  landscapeView: vscode.TreeView<LandscapeNode>;
   depot: LogonDepot;
-  runner: PlanRunner;
   /** The last outcome of running a plan (for tests and diagnostics). */
   lastOutcome(): RunOutcome | undefined;
   /** Test doubles: pass undefined to restore the real one. */
@@ -60,6 +58,7 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
   let prompts: Prompts = vsCodePrompts;
   let clockOverride: (() => number) | undefined;
   let lastOutcome: RunOutcome | undefined;
+  let checkedOnce = false;
   // What the views show follows the day the rules take as today (sapReadiness.now / options "now"),
   // so the tree agrees with the diagnostics.
   const displayClock = (): number => {
@@ -76,7 +75,7 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
   const connectionTypesView = vscode.window.createTreeView(CONNECTION_TYPES_VIEW, { treeDataProvider: connectionTypes, showCollapseAll: true });
   const landscape = new LandscapeTree(() => workspace.snapshot, displayClock);
   const landscapeView = vscode.window.createTreeView(LANDSCAPE_VIEW, { treeDataProvider: landscape, showCollapseAll: true });
-  const runner = new VsCodePlanRunner({ opener: () => opener, prompts: () => prompts, trusted: () => vscode.workspace.isTrusted, clock });
+  const runner = new VsCodePlanRunner({ opener: () => opener, prompts: () => prompts, clock });
   const depot = new LogonDepot(context.secrets, context.globalState, () => prompts, () => opener, () => dayOfTime(clock()));
 
   const systems = (): SystemRef[] => (workspace.snapshot?.files ?? []).flatMap((file) => (file.model?.systems ?? []).map((system) => ({ file, system })));
@@ -189,8 +188,8 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
       updateFilterUi();
     },
     refreshLandscape: async () => {
+      // rescan() ends in a check, whose onDidCheck refreshes the view.
       await workspace.rescan();
-      landscape.refresh();
     },
     storeLogonData: async (arg) => {
       const entry = await logonOf(arg, 'Store Logon Data');
@@ -228,7 +227,8 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
     workspace.onDidCheck(() => {
       landscape.refresh();
       // The empty-state welcome shows only once a check has found no system, not while scanning.
-      void vscode.commands.executeCommand('setContext', CHECKED_CONTEXT, true);
+      if (!checkedOnce) void vscode.commands.executeCommand('setContext', CHECKED_CONTEXT, true);
+      checkedOnce = true;
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('sapReadiness.connect.sapshcut')) connectionTypes.refresh();
@@ -242,9 +242,7 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
     connectionTypes,
     connectionTypesView,
     landscape,
-    landscapeView,
     depot,
-    runner,
     lastOutcome: () => lastOutcome,
     testHooks: {
       setOpener: (replacement) => void (opener = replacement ?? realOpener),

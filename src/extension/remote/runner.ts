@@ -12,8 +12,6 @@ export interface PlanRunner {
 export interface RunnerDeps {
   opener(): SystemOpener;
   prompts(): Prompts;
-  /** `vscode.workspace.isTrusted`, as a function so it is read at run time. */
-  trusted(): boolean;
   /** Milliseconds since the epoch; the real clock outside tests. */
   clock(): number;
 }
@@ -51,11 +49,6 @@ export class VsCodePlanRunner implements PlanRunner {
     if (isRefusal(plan)) {
       void prompts.error(`Not opened: ${plan.reason}`);
       return { ran: false, reason: plan.reason };
-    }
-    if (!this.deps.trusted()) {
-      const reason = 'This workspace is not trusted: no connection is opened from it.';
-      void prompts.error(`Not opened: ${reason}`);
-      return { ran: false, reason };
     }
     const opener = this.deps.opener();
     const { message, detail, action } = describePlan(plan);

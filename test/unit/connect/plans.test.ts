@@ -90,7 +90,7 @@ function output(result: LaunchPlan): string {
 
 describe('launch plans (src/core/connect)', () => {
   it('computes ports from the instance number by SAP convention', () => {
-    assert.deepEqual(conventionalPorts('07'), { dispatcher: 3207, gateway: 3307, messageServer: 3607, http: 8007, https: 44307, hanaSystemDb: 30713, hanaSingle: 30715, hanaFirstTenant: 30740 });
+    assert.deepEqual(conventionalPorts('07'), { dispatcher: 3207, https: 44307, hanaSystemDb: 30713, hanaSingle: 30715 });
   });
 
   describe('SAP GUI types', () => {
