@@ -2,6 +2,8 @@ import { strict as assert } from 'assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { DEFAULT_FILE_LIMITS } from '../../src/core/config/options';
+import { loadLandscapeFile } from '../../src/core/landscape/file';
 import { COMMANDS } from '../../src/extension/commands';
 import { ConnectionTypesTree, type ConnectionTypeNode } from '../../src/extension/remote/connectionTypesTree';
 import { LandscapeTree, type LandscapeNode } from '../../src/extension/remote/landscapeTree';
@@ -240,6 +242,20 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
       assert.ok(walk() > 40);
       walk();
       assert.equal(reads, 1);
+    });
+
+    it('shows a service connection whose window has no until as closed, as opening refuses it', async () => {
+      const snapshot = await checked();
+      const text = ['landscape: T', 'systems:', '  DEV:', '    product: abap', '    host: dev.acme.example', '    serviceConnections:', '      ssh: { window: { from: 2026-11-20T08:00:00Z } }', ''].join('\n');
+      const file = loadLandscapeFile('file:///tmp/no-until.landscape.yaml', text, DEFAULT_FILE_LIMITS);
+      const tree = new LandscapeTree(() => ({ ...snapshot, files: [file] }), () => NOW);
+      const [product] = tree.getChildren();
+      const [system] = tree.getChildren(product);
+      const group = tree.getChildren(system).find((node) => node.kind === 'group' && node.group === 'connections')!;
+      const [ssh] = tree.getChildren(group);
+      const item = tree.getTreeItem(ssh);
+      assert.equal(item.description, 'closed (window has no until)');
+      assert.equal(item.contextValue, 'serviceConnection.closed');
     });
 
     it('refreshes when a landscape file changes', async () => {

@@ -269,9 +269,11 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
             const until = connection.until && parseDateTime(connection.until.value);
             const from = connection.from && parseDateTime(connection.from.value);
             if (!type) item.description = 'unknown connection type';
-            else if (!closed) item.description = until !== undefined ? `open, ${timeLeft(until, now)} left` : 'open, no end';
+            else if (!closed && until !== undefined) item.description = `open, ${timeLeft(until, now)} left`;
+            else if (!connection.from) item.description = 'closed (no window)';
+            else if (!connection.until) item.description = 'closed (window has no until)';
             else if (from !== undefined && now < from) item.description = `closed, opens in ${timeLeft(from, now)}`;
-            else item.description = connection.from ? 'closed (window over)' : 'closed (no window)';
+            else item.description = 'closed (window over)';
             item.tooltip = `${type?.name ?? connection.typeId} (${connection.typeId})${connection.from ? `\nWindow: ${connection.from.value} - ${connection.until?.value ?? 'open end'}` : ''}${closed ? `\n${closed.reason}` : ''}`;
             item.contextValue = !type ? 'serviceConnection.unknown' : closed ? 'serviceConnection.closed' : 'serviceConnection.open';
           }, { connection }),
