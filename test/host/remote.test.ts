@@ -1,9 +1,13 @@
 import { strict as assert } from 'assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { DEFAULT_FILE_LIMITS } from '../../src/core/config/options';
+import { loadLandscapeFile } from '../../src/core/landscape/file';
 import { COMMANDS } from '../../src/extension/commands';
-import type { ConnectionTypeNode } from '../../src/extension/remote/connectionTypesTree';
+import { ConnectionTypesTree, type ConnectionTypeNode } from '../../src/extension/remote/connectionTypesTree';
 import { LandscapeTree, type LandscapeNode } from '../../src/extension/remote/landscapeTree';
-import type { Prompts, SystemOpener } from '../../src/extension/remote/opener';
+import { VsCodeSystemOpener, type Prompts, type SystemOpener } from '../../src/extension/remote/opener';
 import { checked, EXTENSION_ID, extensionApi, open, revert, setText, workspaceUri } from './host-helpers';
 
 const SUPPORT = 'landscapes/support.landscape.yaml';
@@ -40,8 +44,11 @@ class ScriptedPrompts implements Prompts {
   inputs: Array<string | undefined> = [];
   picks: string[] = [];
   button: string | undefined;
+  /** Runs while the confirmation is "open", e.g. to move the clock past the window. */
+  whileConfirming: (() => void) | undefined;
   async confirm(message: string, detail: string): Promise<boolean> {
     this.confirmations.push(`${message}\n${detail}`);
+    this.whileConfirming?.();
     return this.confirmAnswer;
   }
   async input(): Promise<string | undefined> {
@@ -137,6 +144,16 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
       assert.equal(snc.contextValue, 'connectionType', 'no SAP Note on the page: no "Open SAP Note" action');
     });
 
+    it('says in the tooltip how a type opens with the launch settings (sapshcut runs a program)', () => {
+      const tooltip = (options: { sapshcut?: string }): string => {
+        const tree = new ConnectionTypesTree(() => options);
+        const r3 = tree.getChildren(tree.getChildren()[0])[0];
+        return (tree.getTreeItem(r3).tooltip as vscode.MarkdownString).value;
+      };
+      assert.match(tooltip({}), /SAP Note \[812732\]\(https:\/\/me\.sap\.com\/notes\/812732\)[\s\S]*Open connection: opens a SAP GUI shortcut\.$/);
+      assert.match(tooltip({ sapshcut: 'C:/SAP/sapshcut.exe' }), /Open connection: runs a client in a terminal\.$/);
+    });
+
     it('filters the types through a command, shown in the view\'s description and message', async () => {
       const api = await remote();
       await vscode.commands.executeCommand(COMMANDS.filterConnectionTypes.id, 'hana');
@@ -214,9 +231,31 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
       assert.deepEqual(manifest.views.sapReadiness.map((view) => `${view.id} ${view.name}`), ['sapReadinessConnectionTypes Connection Types', 'sapReadinessLandscape Landscape']);
       const welcome = manifest.viewsWelcome.find((entry) => entry.view === 'sapReadinessLandscape');
       assert.match(welcome?.contents ?? '', /\[Create Landscape File\]\(command:sapReadiness\.newLandscapeFile\)/);
+    });
+
+    it('reads the readiness list once per check, not once per system or destination item', async () => {
       const snapshot = await checked();
-      const emptyTree = new LandscapeTree(() => ({ ...snapshot, files: [] }), () => NOW);
-      assert.deepEqual(emptyTree.getChildren(), [], 'no items, so VS Code shows the welcome content');
+      let reads = 0;
+      const counted = { ...snapshot, get readiness() { reads++; return snapshot.readiness; } };
+      const tree = new LandscapeTree(() => counted, () => NOW);
+      const walk = (node?: LandscapeNode): number => tree.getChildren(node).reduce((count, child) => (tree.getTreeItem(child), count + 1 + walk(child)), 0);
+      assert.ok(walk() > 40);
+      walk();
+      assert.equal(reads, 1);
+    });
+
+    it('shows a service connection whose window has no until as closed, as opening refuses it', async () => {
+      const snapshot = await checked();
+      const text = ['landscape: T', 'systems:', '  DEV:', '    product: abap', '    host: dev.acme.example', '    serviceConnections:', '      ssh: { window: { from: 2026-11-20T08:00:00Z } }', ''].join('\n');
+      const file = loadLandscapeFile('file:///tmp/no-until.landscape.yaml', text, DEFAULT_FILE_LIMITS);
+      const tree = new LandscapeTree(() => ({ ...snapshot, files: [file] }), () => NOW);
+      const [product] = tree.getChildren();
+      const [system] = tree.getChildren(product);
+      const group = tree.getChildren(system).find((node) => node.kind === 'group' && node.group === 'connections')!;
+      const [ssh] = tree.getChildren(group);
+      const item = tree.getTreeItem(ssh);
+      assert.equal(item.description, 'closed (window has no until)');
+      assert.equal(item.contextValue, 'serviceConnection.closed');
     });
 
     it('refreshes when a landscape file changes', async () => {
@@ -249,10 +288,36 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
       assert.match(prompts.confirmations[0], /Open window: 2026-11-20T08:00:00Z - 2026-11-27T18:00:00Z/);
     });
 
+    it('removes the private folder of written shortcuts when disposed, before dispose returns', async () => {
+      const real = new VsCodeSystemOpener();
+      const file = await real.writeTempFile('DEV-r3-support.sap', '[System]');
+      assert.ok(fs.existsSync(file.fsPath));
+      if (process.platform !== 'win32') assert.equal(fs.statSync(path.dirname(file.fsPath)).mode & 0o777, 0o700);
+      real.dispose();
+      assert.ok(!fs.existsSync(path.dirname(file.fsPath)));
+    });
+
     it('does nothing when the confirmation is declined', async () => {
       prompts.confirmAnswer = false;
       await vscode.commands.executeCommand(COMMANDS.openServiceConnection.id, (await find(['ABAP systems', 'ERP', 'Service connections', 'SSH Connection'])).node);
+      assert.equal(prompts.confirmations.length, 1);
+      assert.match(prompts.confirmations[0], /^Run ERP: SSH Connection in a terminal\?/);
       assert.deepEqual(opener.calls, []);
+      assert.deepEqual((await remote()).lastOutcome(), { ran: false, reason: 'Cancelled.' });
+    });
+
+    it('refuses when the window closes while the confirmation is open', async () => {
+      const api = await remote();
+      prompts.whileConfirming = () => api.testHooks.setClock(() => Date.parse('2026-11-27T18:00:00Z'));
+      try {
+        await vscode.commands.executeCommand(COMMANDS.openServiceConnection.id, (await find(['ABAP systems', 'ERP', 'Service connections', 'SSH Connection'])).node);
+      } finally {
+        api.testHooks.setClock(() => NOW);
+      }
+      assert.equal(prompts.confirmations.length, 1);
+      assert.deepEqual(opener.calls, []);
+      assert.deepEqual(prompts.messages, ['error: Not opened: The window of ERP: SSH Connection closed at 2026-11-27T18:00:00Z while the confirmation was open: nothing was opened.']);
+      assert.equal(api.lastOutcome()?.ran, false);
     });
 
     it('asks for system and type from the command palette, and runs hdbsql with an argument array', async () => {
@@ -312,8 +377,8 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
 
     it('deletes expired logon data and says which', async () => {
       const depot = (await remote()).depot;
-      await depot.put('OLD/SAPSUPPORT', 'x', { expires: '2026-11-22', sid: 'OLD' });
-      await depot.put('NEW/SAPSUPPORT', 'y', { expires: '2026-11-23', sid: 'NEW' });
+      await depot.put('OLD/SAPSUPPORT', 'x', '2026-11-22');
+      await depot.put('NEW/SAPSUPPORT', 'y', '2026-11-23');
       assert.deepEqual(await depot.sweep(), ['OLD/SAPSUPPORT']);
       assert.deepEqual(prompts.messages, ['info: Deleted expired logon data from secret storage: OLD/SAPSUPPORT (expired 2026-11-22).']);
       assert.equal(await depot.get('OLD/SAPSUPPORT'), undefined);
@@ -343,6 +408,43 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
         assert.equal(await (await remote()).depot.get('JVA/SUPPORT2'), 'hunter2', 'the secret stays stored');
       } finally {
         await (await remote()).depot.remove('JVA/SUPPORT2');
+        await revert(document);
+        await checked();
+      }
+    });
+
+    it('quick fix never replaces another entry\'s stored password: SID/CLIENT/USER when SID/USER is taken, refused when both are', async () => {
+      const document = await open(SUPPORT);
+      const depot = (await remote()).depot;
+      const line = document.lineAt(45).text;
+      const moveAction = async (): Promise<vscode.CodeAction | undefined> => {
+        const diagnostic = vscode.languages.getDiagnostics(document.uri).find((candidate) => candidate.range.start.line === 45)!;
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+        return actions.find((action) => action.title.startsWith('Move the password to secret storage'));
+      };
+      try {
+        await checked();
+        await depot.put('JVA/SUPPORT2', 'other-entry', '2026-12-05');
+        const move = await moveAction();
+        assert.equal(move?.title, 'Move the password to secret storage (secret: JVA/100/SUPPORT2)');
+        await vscode.commands.executeCommand(move!.command!.command, ...(move!.command!.arguments ?? []));
+        assert.equal(document.lineAt(45).text, '      - { user: SUPPORT2, client: "100", expires: 2026-12-05, secret: JVA/100/SUPPORT2 }');
+        assert.equal(await depot.get('JVA/SUPPORT2'), 'other-entry');
+        assert.equal(await depot.get('JVA/100/SUPPORT2'), 'hunter2');
+
+        await revert(document);
+        await checked();
+        await depot.put('JVA/100/SUPPORT2', 'third-entry', '2026-12-05');
+        const refused = await moveAction();
+        assert.equal(refused?.title, 'Move the password to secret storage (add a secret name first)');
+        assert.equal(await vscode.commands.executeCommand(refused!.command!.command, ...(refused!.command!.arguments ?? [])), false);
+        assert.equal(document.lineAt(45).text, line);
+        assert.match(prompts.messages.at(-1)!, /^error: Password not moved: the secret names JVA\/SUPPORT2 and JVA\/100\/SUPPORT2 already hold stored passwords/);
+        assert.equal(await depot.get('JVA/SUPPORT2'), 'other-entry');
+        assert.equal(await depot.get('JVA/100/SUPPORT2'), 'third-entry');
+      } finally {
+        await depot.remove('JVA/SUPPORT2');
+        await depot.remove('JVA/100/SUPPORT2');
         await revert(document);
         await checked();
       }

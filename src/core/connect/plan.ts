@@ -1,7 +1,7 @@
 import { findConnectionType, sapNoteUrl, type ConnectionType } from '../catalog';
+import { routeHops } from '../rules/legacy-destinations';
 import { parseDateTime } from '../dates';
 import { SID_PATTERN, type LandscapeModel, type ServiceConnectionDeclaration, type SystemDeclaration } from '../landscape/model';
-import { entryOf, type ScalarNode } from '../landscape/sourceTree';
 import { checkHost, checkPattern, checkUser, isRefusal, refuse, unsafeValue, type Refusal } from './validate';
 
 /**
@@ -15,7 +15,7 @@ interface PlanBase {
   /** One line for the confirmation and the notification, e.g. "PRD: R/3 Support". */
   title: string;
   /** The declared open window, shown with the plan. */
-  window?: { from: string; until?: string };
+  window: { from: string; until: string };
 }
 
 /** A SAP GUI shortcut (`.sap`) to write to a private temporary folder and open with the OS handler. */
@@ -84,8 +84,31 @@ export interface ConnectOptions {
 /** The landscape-wide values a plan needs: today only the SAP router prefix. */
 export type LandscapeContext = Pick<LandscapeModel, 'saprouter'>;
 
-const SAP_GUI_TYPES: readonly string[] = ['r3-support', 'r3-support-snc', 'sapgui-browser', 'sap-ni'];
-const URL_TYPES: readonly string[] = ['http-connect', 'http-connect-snc', 'http-tools', 'business-client', 'solution-manager', 'solution-manager-diagnostics', 'nw-mobile-java'];
+/** How each connection type opens; a type not listed gets its SAP Note and the details. */
+type Opening = 'sap-gui' | 'url' | 'os-terminal' | 'vnc' | 'rdp' | 'hana' | 'clipboard';
+const OPENING: Readonly<Record<string, Opening>> = {
+  'r3-support': 'sap-gui',
+  'r3-support-snc': 'sap-gui',
+  'sapgui-browser': 'sap-gui',
+  'sap-ni': 'sap-gui',
+  'http-connect': 'url',
+  'http-connect-snc': 'url',
+  'http-tools': 'url',
+  'business-client': 'url',
+  'solution-manager': 'url',
+  'solution-manager-diagnostics': 'url',
+  'nw-mobile-java': 'url',
+  ssh: 'os-terminal',
+  telnet: 'os-terminal',
+  vnc: 'vnc',
+  wts: 'rdp',
+  'wts-nla': 'rdp',
+  hana: 'hana',
+  'hana-mdc': 'hana',
+  'jdbc-odbc': 'clipboard',
+  'sap-db': 'clipboard',
+};
+const OPENING_KIND: Readonly<Record<Opening, LaunchPlanKind>> = { 'sap-gui': 'shortcut-file', url: 'url', 'os-terminal': 'terminal', vnc: 'uri', rdp: 'rdp-file', hana: 'terminal', clipboard: 'clipboard' };
 
 /** Paths appended to the system's HTTPS address (conventions, confidence C; "/" where none is known). */
 const URL_PATHS: Record<string, string> = {
@@ -95,17 +118,13 @@ const URL_PATHS: Record<string, string> = {
 };
 
 /** Ports by convention for instance number NN (SAP documentation, confidence S). */
-export function conventionalPorts(instance: string): { dispatcher: number; gateway: number; messageServer: number; http: number; https: number; hanaSystemDb: number; hanaSingle: number; hanaFirstTenant: number } {
+export function conventionalPorts(instance: string): { dispatcher: number; https: number; hanaSystemDb: number; hanaSingle: number } {
   const nn = Number(instance);
   return {
     dispatcher: 3200 + nn,
-    gateway: 3300 + nn,
-    messageServer: 3600 + nn,
-    http: 8000 + nn,
     https: 44300 + nn,
     hanaSystemDb: 30013 + nn * 100,
     hanaSingle: 30015 + nn * 100,
-    hanaFirstTenant: 30040 + nn * 100,
   };
 }
 
@@ -119,72 +138,66 @@ function checkedRouterPrefix(landscape: LandscapeContext): string | Refusal {
   if (route.trim().toUpperCase() === 'NO_CONNECTION') return refuse('saprouter is NO_CONNECTION, which blocks service connections.', 'saprouter');
   const unsafe = unsafeValue('saprouter', route);
   if (unsafe) return unsafe;
-  const hops = /^(\/[A-Za-z]\/[^/]+)+$/.test(route) ? [...route.matchAll(/\/([A-Za-z])\/([^/]+)/g)] : undefined;
-  if (!hops) return refuse(`saprouter ${JSON.stringify(route)} is not a route string (/H/host/S/service...).`, 'saprouter');
-  for (const [, letter, value] of hops) {
-    const hop = letter.toUpperCase();
+  const hops = routeHops(route);
+  const rebuilt = hops.map(([letter, value]) => `/${letter}/${value}`).join('');
+  if (hops.length === 0 || hops.some(([, value]) => value === '') || rebuilt.toUpperCase() !== route.toUpperCase()) return refuse(`saprouter ${JSON.stringify(route)} is not a route string (/H/host/S/service...).`, 'saprouter');
+  for (const [hop, value] of hops) {
     if (hop === 'W') return refuse('saprouter carries a /W/ router password; it is never put into a shortcut or an argument. Remove it from the landscape file.', 'saprouter');
     if (hop === 'H') {
       const bad = checkHost('saprouter', value);
       if (bad) return bad;
     } else if (hop === 'S') {
       if (!/^[A-Za-z0-9_]+$/.test(value)) return refuse(`saprouter service ${JSON.stringify(value)} is not a port or service name.`, 'saprouter');
-    } else return refuse(`saprouter hop /${letter}/ is not a router hop (/H/, /S/).`, 'saprouter');
+    } else return refuse(`saprouter hop /${hop}/ is not a router hop (/H/, /S/).`, 'saprouter');
   }
-  return route.replace(/\/([hsw])\//g, (_, letter: string) => `/${letter.toUpperCase()}/`);
+  return rebuilt;
 }
 
-/** The SAP router route to the system's dispatcher: the landscape's prefix + `/H/host/S/32NN`. */
+/**
+ * The SAP router route to the system's dispatcher, as its SAP GUI service connection (if any)
+ * declares it: the landscape's prefix + `/H/host/S/port`. "Copy SAP Router Route", the details
+ * of a note plan and the SAP GUI shortcut all use this target, so they name the same address.
+ */
 export function sapRouterRoute(system: SystemDeclaration, landscape: LandscapeContext): string | Refusal {
+  const gui = system.serviceConnections.find((connection) => OPENING[connection.typeId] === 'sap-gui');
+  const target = resolveTarget(system, gui);
+  if (isRefusal(target)) return target;
+  return dispatcherRoute(system.sid, landscape, target);
+}
+
+function dispatcherRoute(sid: string, landscape: LandscapeContext, target: Target): string | Refusal {
   const prefix = checkedRouterPrefix(landscape);
   if (isRefusal(prefix)) return prefix;
-  const host = required(system, 'host');
+  const host = need(target.host, 'host', sid);
   if (isRefusal(host)) return host;
-  const instance = required(system, 'instance');
+  const instance = need(target.instance, 'instance', sid);
   if (isRefusal(instance)) return instance;
-  const bad = checkHost('host', host) ?? checkPattern('instance', instance, INSTANCE, 'a two-digit instance number');
-  if (bad) return bad;
-  return `${prefix}/H/${host}/S/${conventionalPorts(instance).dispatcher}`;
-}
-
-function required(system: SystemDeclaration, field: 'host' | 'instance' | 'client'): string | Refusal {
-  const value = system[field]?.value;
-  if (value === undefined || value === '') return refuse(`${system.sid} declares no ${field}; add it to the landscape file.`, field);
-  return value;
+  return `${prefix}/H/${host}/S/${target.port ?? conventionalPorts(instance).dispatcher}`;
 }
 
 /** Undefined when the connection is open at `now`; else why not, with the window shown. */
 export function windowRefusal(connection: ServiceConnectionDeclaration, sid: string, now: number): Refusal | undefined {
   const name = findConnectionType(connection.typeId)?.name ?? connection.typeId;
   if (!connection.from) return refuse(`The ${name} connection of ${sid} has no open window (serviceConnections.${connection.typeId}.window): it is closed.`, `serviceConnections.${connection.typeId}.window`);
+  // An open end is an error for the service-connection-window rule; opening anyway would leave it open for good.
+  if (!connection.until) return refuse(`The window of the ${name} connection of ${sid} has no until: a connection without an end is not opened. Add serviceConnections.${connection.typeId}.window.until.`, `serviceConnections.${connection.typeId}.window`);
   const from = parseDateTime(connection.from.value);
-  const until = connection.until && parseDateTime(connection.until.value);
-  const shown = `${connection.from.value} - ${connection.until?.value ?? 'open end'}`;
-  if (from === undefined || (connection.until && until === undefined)) return refuse(`The window of the ${name} connection of ${sid} (${shown}) is not a pair of ISO date-times.`, `serviceConnections.${connection.typeId}.window`);
+  const until = parseDateTime(connection.until.value);
+  const shown = `${connection.from.value} - ${connection.until.value}`;
+  if (from === undefined || until === undefined) return refuse(`The window of the ${name} connection of ${sid} (${shown}) is not a pair of ISO date-times.`, `serviceConnections.${connection.typeId}.window`);
   if (now < from) return refuse(`The ${name} connection of ${sid} is not open yet: its window is ${shown}.`, `serviceConnections.${connection.typeId}.window`);
-  if (until !== undefined && now >= until) return refuse(`The ${name} connection of ${sid} is closed: its window was ${shown}.`, `serviceConnections.${connection.typeId}.window`);
+  if (now >= until) return refuse(`The ${name} connection of ${sid} is closed: its window was ${shown}.`, `serviceConnections.${connection.typeId}.window`);
   return undefined;
 }
 
-function scalarField(connection: ServiceConnectionDeclaration, key: string): unknown {
-  const value = connection.node && entryOf(connection.node, key)?.value;
-  return value?.kind === 'scalar' ? (value as ScalarNode).value : undefined;
-}
-
-/** Port and user of a service connection, read from the model's node (the model does not type them). */
-function connectionPort(connection: ServiceConnectionDeclaration): number | Refusal | undefined {
-  const raw = scalarField(connection, 'port');
-  if (raw === undefined || raw === null) return undefined;
-  const port = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
-  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return refuse(`serviceConnections.${connection.typeId}.port ${JSON.stringify(raw)} is not a port (1-65535).`, `serviceConnections.${connection.typeId}.port`);
-  return port;
-}
-
-function connectionUser(connection: ServiceConnectionDeclaration): string | Refusal | undefined {
-  const raw = scalarField(connection, 'user');
-  if (raw === undefined || raw === null) return undefined;
-  const field = `serviceConnections.${connection.typeId}.user`;
-  return checkUser(field, String(raw)) ?? String(raw);
+/**
+ * Undefined while the plan's window is still open at `now`; a confirmation can stay open for
+ * hours, so a runner asks again right before it acts.
+ */
+export function closedSincePlanned(plan: LaunchPlan, now: number): Refusal | undefined {
+  const until = parseDateTime(plan.window.until);
+  if (until !== undefined && now < until) return undefined;
+  return refuse(`The window of ${plan.title} closed at ${plan.window.until} while the confirmation was open: nothing was opened.`, `serviceConnections.${plan.typeId}.window`);
 }
 
 /**
@@ -211,7 +224,7 @@ export function planConnection(
     sid: system.sid,
     typeId,
     title: `${system.sid}: ${type.name}`,
-    window: { from: connection.from!.value, ...(connection.until ? { until: connection.until.value } : {}) },
+    window: { from: connection.from!.value, until: connection.until!.value },
   };
   const context = resolveTarget(system, connection);
   if (isRefusal(context)) return context;
@@ -225,25 +238,23 @@ export function planConnection(
     // Program paths come from settings, not the landscape; still, a path with a line break or a quote is a mistake.
     if (value !== undefined && (value.trim() === '' || /[\r\n"'`$;&|<>]/.test(value))) return refuse(`The ${field} program path ${JSON.stringify(value)} is not usable.`, field);
   }
-  if (SAP_GUI_TYPES.includes(typeId)) return sapGuiPlan(base, system, type, landscape, context, options);
-  if (URL_TYPES.includes(typeId)) return urlPlan(base, system, context);
-  switch (typeId) {
-    case 'ssh':
-    case 'telnet':
+  switch (OPENING[typeId]) {
+    case 'sap-gui':
+      return sapGuiPlan(base, system, type, landscape, context, options);
+    case 'url':
+      return urlPlan(base, system, context);
+    case 'os-terminal':
       return osTerminalPlan(base, typeId, context, options);
     case 'vnc': {
       const host = need(context.host, 'host', system.sid);
       if (isRefusal(host)) return host;
       return { ...base, kind: 'uri', uri: `vnc://${bracketed(host)}:${context.port ?? 5900}` };
     }
-    case 'wts':
-    case 'wts-nla':
+    case 'rdp':
       return rdpPlan(base, typeId, system, context);
     case 'hana':
-    case 'hana-mdc':
       return hanaPlan(base, typeId, system, context, options);
-    case 'jdbc-odbc':
-    case 'sap-db':
+    case 'clipboard':
       return clipboardPlan(base, typeId, system, context);
     default:
       return notePlan(base, type, system, landscape, context);
@@ -259,10 +270,10 @@ interface Target {
   user?: string;
 }
 
-function resolveTarget(system: SystemDeclaration, connection: ServiceConnectionDeclaration): Target | Refusal {
+function resolveTarget(system: SystemDeclaration, connection: ServiceConnectionDeclaration | undefined): Target | Refusal {
   const target: Target = {};
-  const hostField = connection.host ? `serviceConnections.${connection.typeId}.host` : 'host';
-  const host = connection.host?.value ?? system.host?.value;
+  const hostField = connection?.host ? `serviceConnections.${connection.typeId}.host` : 'host';
+  const host = connection?.host?.value ?? system.host?.value;
   if (host !== undefined) {
     const bad = checkHost(hostField, host);
     if (bad) return bad;
@@ -278,12 +289,16 @@ function resolveTarget(system: SystemDeclaration, connection: ServiceConnectionD
     if (bad) return bad;
     target.client = system.client.value;
   }
-  const port = connectionPort(connection);
-  if (isRefusal(port)) return port;
-  if (port !== undefined) target.port = port;
-  const user = connectionUser(connection);
-  if (isRefusal(user)) return user;
-  if (user !== undefined) target.user = user;
+  if (connection?.port) {
+    const port = connection.port.value;
+    if (port < 1 || port > 65535) return refuse(`serviceConnections.${connection.typeId}.port ${port} is not a port (1-65535).`, `serviceConnections.${connection.typeId}.port`);
+    target.port = port;
+  }
+  if (connection?.user) {
+    const bad = checkUser(`serviceConnections.${connection.typeId}.user`, connection.user.value);
+    if (bad) return bad;
+    target.user = connection.user.value;
+  }
   return target;
 }
 
@@ -296,13 +311,8 @@ function bracketed(host: string): string {
 }
 
 function sapGuiPlan(base: PlanBase, system: SystemDeclaration, type: ConnectionType, landscape: LandscapeContext, target: Target, options: ConnectOptions): LaunchPlan | Refusal {
-  const host = need(target.host, 'host', system.sid);
-  if (isRefusal(host)) return host;
-  const instance = need(target.instance, 'instance', system.sid);
-  if (isRefusal(instance)) return instance;
-  const prefix = checkedRouterPrefix(landscape);
-  if (isRefusal(prefix)) return prefix;
-  const guiParm = `${prefix}/H/${host}/S/${target.port ?? conventionalPorts(instance).dispatcher}`;
+  const guiParm = dispatcherRoute(system.sid, landscape, target);
+  if (isRefusal(guiParm)) return guiParm;
   const language = options.language ?? 'EN';
   const title = `${system.sid} ${type.name}`;
   if (options.sapshcut) {
@@ -359,7 +369,7 @@ function urlPlan(base: PlanBase, system: SystemDeclaration, target: Target): Lau
   return { ...base, kind: 'url', url };
 }
 
-function osTerminalPlan(base: PlanBase, typeId: 'ssh' | 'telnet', target: Target, options: ConnectOptions): LaunchPlan | Refusal {
+function osTerminalPlan(base: PlanBase, typeId: string, target: Target, options: ConnectOptions): LaunchPlan | Refusal {
   if (!target.host) return refuse(`${base.sid} declares no host (nor serviceConnections.${typeId}.host).`, 'host');
   if (typeId === 'ssh') {
     const args = [...(target.user ? ['-l', target.user] : []), '-p', String(target.port ?? 22), '--', target.host];
@@ -369,7 +379,7 @@ function osTerminalPlan(base: PlanBase, typeId: 'ssh' | 'telnet', target: Target
   return { ...base, kind: 'terminal', command: options.telnet ?? 'telnet', args };
 }
 
-function rdpPlan(base: PlanBase, typeId: 'wts' | 'wts-nla', system: SystemDeclaration, target: Target): LaunchPlan | Refusal {
+function rdpPlan(base: PlanBase, typeId: string, system: SystemDeclaration, target: Target): LaunchPlan | Refusal {
   const host = need(target.host, 'host', system.sid);
   if (isRefusal(host)) return host;
   const nla = typeId === 'wts-nla' ? 1 : 0;
@@ -386,7 +396,7 @@ function rdpPlan(base: PlanBase, typeId: 'wts' | 'wts-nla', system: SystemDeclar
   return { ...base, kind: 'rdp-file', fileName: `${system.sid}-${typeId}.rdp`, contents: lines.join('\r\n') };
 }
 
-function hanaPlan(base: PlanBase, typeId: 'hana' | 'hana-mdc', system: SystemDeclaration, target: Target, options: ConnectOptions): LaunchPlan | Refusal {
+function hanaPlan(base: PlanBase, typeId: string, system: SystemDeclaration, target: Target, options: ConnectOptions): LaunchPlan | Refusal {
   const host = need(target.host, 'host', system.sid);
   if (isRefusal(host)) return host;
   let port = target.port;
@@ -403,7 +413,7 @@ function hanaPlan(base: PlanBase, typeId: 'hana' | 'hana-mdc', system: SystemDec
   return { ...base, kind: 'terminal', command: options.hdbsql ?? 'hdbsql', args };
 }
 
-function clipboardPlan(base: PlanBase, typeId: 'jdbc-odbc' | 'sap-db', system: SystemDeclaration, target: Target): LaunchPlan | Refusal {
+function clipboardPlan(base: PlanBase, typeId: string, system: SystemDeclaration, target: Target): LaunchPlan | Refusal {
   const host = need(target.host, 'host', system.sid);
   if (isRefusal(host)) return host;
   if (typeId === 'sap-db') {
@@ -430,33 +440,15 @@ function notePlan(base: PlanBase, type: ConnectionType, system: SystemDeclaratio
   if (target.client) details.push(`Client: ${target.client}`);
   if (target.port !== undefined) details.push(`Port: ${target.port}`);
   if (target.user) details.push(`User: ${target.user}`);
-  if (target.host && target.instance) {
-    const route = sapRouterRoute(system, landscape);
-    if (!isRefusal(route)) details.push(`SAP router route: ${route}`);
-  }
-  if (base.window) details.push(`Open: ${base.window.from} - ${base.window.until ?? 'open end'}`);
+  const route = sapRouterRoute(system, landscape);
+  if (!isRefusal(route)) details.push(`SAP router route: ${route}`);
+  details.push(`Open: ${base.window.from} - ${base.window.until}`);
   return { ...base, kind: 'note-and-details', noteUrls: type.notes.map((note) => sapNoteUrl(note)), details };
 }
 
-/** How each connection type opens, for menus and the README. */
+/** The kind of plan `typeId` makes with these options, for the Connection Types view's tooltip. */
 export function planKindOf(typeId: string, options: ConnectOptions = {}): LaunchPlanKind {
-  if (SAP_GUI_TYPES.includes(typeId)) return options.sapshcut ? 'terminal' : 'shortcut-file';
-  if (URL_TYPES.includes(typeId)) return 'url';
-  switch (typeId) {
-    case 'ssh':
-    case 'telnet':
-    case 'hana':
-    case 'hana-mdc':
-      return 'terminal';
-    case 'vnc':
-      return 'uri';
-    case 'wts':
-    case 'wts-nla':
-      return 'rdp-file';
-    case 'jdbc-odbc':
-    case 'sap-db':
-      return 'clipboard';
-    default:
-      return 'note-and-details';
-  }
+  const opening = OPENING[typeId];
+  if (opening === 'sap-gui' && options.sapshcut) return 'terminal';
+  return opening ? OPENING_KIND[opening] : 'note-and-details';
 }

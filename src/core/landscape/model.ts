@@ -86,6 +86,8 @@ export interface ServiceConnectionDeclaration {
   pair: Pair;
   node?: MapNode;
   host?: Field<string>;
+  port?: Field<number>;
+  user?: Field<string>;
   windowPair?: Pair;
   from?: Field<string>;
   until?: Field<string>;
@@ -187,6 +189,8 @@ export function buildSystem(pair: Pair): SystemDeclaration {
       pair: connectionPair,
       node: map,
       host: map && text(map, 'host'),
+      port: map && whole(map, 'port'),
+      user: map && text(map, 'user'),
       windowPair,
       from: window && text(window, 'from'),
       until: window && text(window, 'until'),

@@ -2,8 +2,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatDay } from '../../core/dates';
 import type { Finding } from '../../core/findings';
-import type { LandscapeFile } from '../../core/landscape/file';
-import type { SystemDeclaration } from '../../core/landscape/model';
 import type { LegacyDestinationOptions } from '../../core/rules/legacy-destinations';
 import {
   compareWithLive,
@@ -24,6 +22,7 @@ import {
 import { LIVE_COMMANDS, type LiveCommandName } from '../commands';
 import { toDiagnostic } from '../diagnostics';
 import type { LandscapeWorkspace } from '../landscapeWorkspace';
+import { declaredSystems, pickSystem, type SystemRef } from '../systemPicker';
 import { vsCodePrompts, type Prompts } from '../remote/opener';
 import { liveRefusal, rfcSecretKey, rfcUserProblem, verifySummary } from './policy';
 
@@ -71,8 +70,6 @@ export interface LiveVerificationApi {
   };
 }
 
-type SystemRef = { file: LandscapeFile; system: SystemDeclaration };
-
 /** By name as well as class: an injected connector (tests, another bundle) has its own copy of the core's error classes. */
 function isCallError(error: unknown): error is RfcCallError {
   return error instanceof RfcCallError || (error instanceof Error && error.name === 'RfcCallError' && typeof (error as RfcCallError).key === 'string');
@@ -118,25 +115,9 @@ export function registerLiveVerification(context: vscode.ExtensionContext, works
     return finish({ kind: 'unavailable', message: error.message });
   };
 
-  const systems = (): SystemRef[] => (workspace.snapshot?.files ?? []).flatMap((file) => (file.model?.systems ?? []).map((system) => ({ file, system })));
-
-  const pickSystem = async (title: string): Promise<SystemRef | undefined> => {
+  const pickLiveSystem = async (title: string): Promise<SystemRef | undefined> => {
     await workspace.whenChecked();
-    const candidates = systems();
-    if (candidates.length === 0) {
-      void prompts.info(`${title}: the landscape files declare no system.`);
-      return undefined;
-    }
-    const picked = await prompts.pick(
-      candidates.map((ref) => ({
-        label: ref.system.sid,
-        description: [ref.system.product?.value, ref.system.messageServer?.value ?? ref.system.host?.value, ref.system.client ? `client ${ref.system.client.value}` : undefined].filter(Boolean).join(' · '),
-        detail: vscode.workspace.asRelativePath(vscode.Uri.parse(ref.file.path)),
-        ref,
-      })),
-      { title, placeHolder: 'The declared system to read', matchOnDescription: true, matchOnDetail: true },
-    );
-    return picked?.ref;
+    return pickSystem(prompts, declaredSystems(workspace.snapshot), { title, empty: 'the landscape files declare no system.', placeHolder: 'The declared system to read' });
   };
 
   const askUser = async (target: string): Promise<string | undefined> => {
@@ -164,7 +145,7 @@ export function registerLiveVerification(context: vscode.ExtensionContext, works
   const readSystem = async (title: string, parts: LiveReadOptions['parts']): Promise<Session | LiveOutcome> => {
     const refusal = liveRefusal(trusted());
     if (refusal) return fail('refused', refusal);
-    const ref = await pickSystem(title);
+    const ref = await pickLiveSystem(title);
     if (!ref) return finish({ kind: 'cancelled' });
     // A picked system comes from a parsed model, so the file has one.
     const connection = connectionFor(ref.file.model!, ref.system);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { connectionCategories, connectionTypes, type ConnectionCategory, type ConnectionType } from '../../core/catalog';
-import { planKindOf } from '../../core/connect';
+import { connectionCategories, connectionTypes, sapNoteUrl, type ConnectionCategory, type ConnectionType } from '../../core/catalog';
+import { planKindOf, type ConnectOptions } from '../../core/connect';
 
 export type ConnectionTypeNode = { kind: 'category'; category: ConnectionCategory } | { kind: 'type'; type: ConnectionType };
 
@@ -19,6 +19,14 @@ export class ConnectionTypesTree implements vscode.TreeDataProvider<ConnectionTy
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private filterText = '';
+
+  /** `options` are the launch settings: with sapshcut set, SAP GUI types run a program instead of opening a shortcut. */
+  constructor(private readonly options: () => ConnectOptions) {}
+
+  /** Redraws the tooltips after the launch settings changed. */
+  refresh(): void {
+    this.changed.fire();
+  }
 
   get filter(): string {
     return this.filterText;
@@ -69,8 +77,8 @@ export class ConnectionTypesTree implements vscode.TreeDataProvider<ConnectionTy
     item.iconPath = new vscode.ThemeIcon(type.codicon);
     item.description = `${type.notes.length ? `SAP Note ${type.notes.join(', ')} · ` : ''}${type.description}`;
     const tooltip = new vscode.MarkdownString(`**${type.name}** (\`${type.id}\`)\n\n${type.description}\n\n`);
-    tooltip.appendMarkdown(type.notes.length ? type.notes.map((note) => `SAP Note [${note}](https://me.sap.com/notes/${note})`).join(', ') : 'No SAP Note on SAP\'s page.');
-    tooltip.appendMarkdown(`\n\nOpen connection: ${ACTIONS[planKindOf(type.id)]}.`);
+    tooltip.appendMarkdown(type.notes.length ? type.notes.map((note) => `SAP Note [${note}](${sapNoteUrl(note)})`).join(', ') : 'No SAP Note on SAP\'s page.');
+    tooltip.appendMarkdown(`\n\nOpen connection: ${ACTIONS[planKindOf(type.id, this.options())]}.`);
     item.tooltip = tooltip;
     item.contextValue = type.notes.length ? 'connectionType.withNote' : 'connectionType';
     return item;

@@ -2,15 +2,14 @@ import * as vscode from 'vscode';
 import { findConnectionType, sapNoteUrl } from '../../core/catalog';
 import { isRefusal, planConnection, sapRouterRoute, windowRefusal, type ConnectOptions } from '../../core/connect';
 import { dayOfTime, dayStartTime } from '../../core/dates';
-import type { LandscapeFile } from '../../core/landscape/file';
-import type { SystemDeclaration } from '../../core/landscape/model';
 import { REMOTE_COMMANDS, type RemoteCommandName } from '../commands';
 import type { LandscapeWorkspace } from '../landscapeWorkspace';
+import { declaredSystems, pickSystem, type SystemRef } from '../systemPicker';
 import { ConnectionTypesTree, type ConnectionTypeNode } from './connectionTypesTree';
 import { LandscapeTree, type LandscapeNode } from './landscapeTree';
 import { LogonDepot, MovePasswordActions, movePasswordToSecretStorage, type LogonEntry } from './logonDepot';
 import { VsCodeSystemOpener, vsCodePrompts, type Prompts, type SystemOpener } from './opener';
-import { VsCodePlanRunner, type PlanRunner, type RunOutcome } from './runner';
+import { VsCodePlanRunner, type RunOutcome } from './runner';
 import { LANDSCAPE_DOCUMENTS } from '../settings';
 
 const CONNECTION_TYPES_VIEW = 'sapReadinessConnectionTypes';
@@ -24,9 +23,7 @@ export interface RemoteSupportApi {
   connectionTypes: ConnectionTypesTree;
   connectionTypesView: vscode.TreeView<ConnectionTypeNode>;
   landscape: LandscapeTree;
-  landscapeView: vscode.TreeView<LandscapeNode>;
   depot: LogonDepot;
-  runner: PlanRunner;
   /** The last outcome of running a plan (for tests and diagnostics). */
   lastOutcome(): RunOutcome | undefined;
   /** Test doubles: pass undefined to restore the real one. */
@@ -36,8 +33,6 @@ export interface RemoteSupportApi {
     setClock(clock?: () => number): void;
   };
 }
-
-type SystemRef = { file: LandscapeFile; system: SystemDeclaration };
 
 /** Settings for launching clients, read from user settings only: a workspace must not choose programs to run. */
 function connectOptions(): ConnectOptions {
@@ -60,6 +55,7 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
   let prompts: Prompts = vsCodePrompts;
   let clockOverride: (() => number) | undefined;
   let lastOutcome: RunOutcome | undefined;
+  let checkedOnce = false;
   // What the views show follows the day the rules take as today (sapReadiness.now / options "now"),
   // so the tree agrees with the diagnostics.
   const displayClock = (): number => {
@@ -72,15 +68,14 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
   // clock: a "now" committed to the repository must not delete passwords or open connections.
   const clock = (): number => (clockOverride ? clockOverride() : Date.now());
 
-  const connectionTypes = new ConnectionTypesTree();
+  const connectionTypes = new ConnectionTypesTree(connectOptions);
   const connectionTypesView = vscode.window.createTreeView(CONNECTION_TYPES_VIEW, { treeDataProvider: connectionTypes, showCollapseAll: true });
   const landscape = new LandscapeTree(() => workspace.snapshot, displayClock);
   const landscapeView = vscode.window.createTreeView(LANDSCAPE_VIEW, { treeDataProvider: landscape, showCollapseAll: true });
-  const runner = new VsCodePlanRunner({ opener: () => opener, prompts: () => prompts, trusted: () => vscode.workspace.isTrusted });
+  const runner = new VsCodePlanRunner({ opener: () => opener, prompts: () => prompts, clock });
   const depot = new LogonDepot(context.secrets, context.globalState, () => prompts, () => opener, () => dayOfTime(clock()));
 
-  const systems = (): SystemRef[] => (workspace.snapshot?.files ?? []).flatMap((file) => (file.model?.systems ?? []).map((system) => ({ file, system })));
-  const logonEntries = (): LogonEntry[] => systems().flatMap(({ file, system }) => system.logonData.map((logon) => ({ file, system, logon })));
+  const logonEntries = (): LogonEntry[] => declaredSystems(workspace.snapshot).flatMap(({ file, system }) => system.logonData.map((logon) => ({ file, system, logon })));
 
   const run = async (ref: SystemRef, typeId: string): Promise<RunOutcome> => {
     const plan = planConnection(ref.system, typeId, ref.file.model ?? {}, { ...connectOptions(), trusted: vscode.workspace.isTrusted }, clock());
@@ -88,18 +83,8 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
     return lastOutcome;
   };
 
-  const pickSystem = async (title: string, filter: (ref: SystemRef) => boolean): Promise<SystemRef | undefined> => {
-    const candidates = systems().filter(filter);
-    if (candidates.length === 0) {
-      void prompts.info(`${title}: no system in the landscape files qualifies.`);
-      return undefined;
-    }
-    const picked = await prompts.pick(
-      candidates.map((ref) => ({ label: ref.system.sid, description: [ref.system.product?.value, ref.system.host?.value].filter(Boolean).join(' · '), detail: vscode.workspace.asRelativePath(vscode.Uri.parse(ref.file.path)), ref })),
-      { title, matchOnDescription: true },
-    );
-    return picked?.ref;
-  };
+  const pickQualifying = (title: string, filter: (ref: SystemRef) => boolean): Promise<SystemRef | undefined> =>
+    pickSystem(prompts, declaredSystems(workspace.snapshot).filter(filter), { title, empty: 'no system in the landscape files qualifies.' });
 
   const pickType = async (ref: SystemRef): Promise<string | undefined> => {
     const now = clock();
@@ -143,7 +128,7 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
   const handlers: Record<RemoteCommandName, (...args: unknown[]) => unknown> = {
     openServiceConnection: async (arg, typeArg) => {
       const node = arg as LandscapeNode | undefined;
-      const ref = refOf(arg) ?? (await pickSystem('Open Service Connection', (candidate) => candidate.system.serviceConnections.length > 0));
+      const ref = refOf(arg) ?? (await pickQualifying('Open Service Connection', (candidate) => candidate.system.serviceConnections.length > 0));
       if (!ref) return undefined;
       const typeId = typeof typeArg === 'string' ? typeArg : node?.kind === 'leaf' && node.connection ? node.connection.typeId : await pickType(ref);
       return typeId ? run(ref, typeId) : undefined;
@@ -153,7 +138,7 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
       const typeId = node?.kind === 'type' ? node.type.id : typeof arg === 'string' ? arg : undefined;
       const type = typeId ? findConnectionType(typeId) : undefined;
       if (!type) return undefined;
-      const ref = await pickSystem(`Open ${type.name}`, (candidate) => candidate.system.serviceConnections.some((connection) => connection.typeId === type.id));
+      const ref = await pickQualifying(`Open ${type.name}`, (candidate) => candidate.system.serviceConnections.some((connection) => connection.typeId === type.id));
       return ref ? run(ref, type.id) : undefined;
     },
     openConnectionTypeNote: async (arg) => {
@@ -167,7 +152,7 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
       for (const note of type.notes) await opener.openExternal(vscode.Uri.parse(sapNoteUrl(note)));
     },
     copySapRouterRoute: async (arg) => {
-      const ref = refOf(arg) ?? (await pickSystem('Copy SAP Router Route', (candidate) => Boolean(candidate.system.host && candidate.system.instance)));
+      const ref = refOf(arg) ?? (await pickQualifying('Copy SAP Router Route', (candidate) => Boolean(candidate.system.host && candidate.system.instance)));
       if (!ref) return undefined;
       const route = sapRouterRoute(ref.system, ref.file.model ?? {});
       if (isRefusal(route)) {
@@ -189,8 +174,8 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
       updateFilterUi();
     },
     refreshLandscape: async () => {
+      // rescan() ends in a check, whose onDidCheck refreshes the view.
       await workspace.rescan();
-      landscape.refresh();
     },
     storeLogonData: async (arg) => {
       const entry = await logonOf(arg, 'Store Logon Data');
@@ -228,9 +213,13 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
     workspace.onDidCheck(() => {
       landscape.refresh();
       // The empty-state welcome shows only once a check has found no system, not while scanning.
-      void vscode.commands.executeCommand('setContext', CHECKED_CONTEXT, true);
+      if (!checkedOnce) void vscode.commands.executeCommand('setContext', CHECKED_CONTEXT, true);
+      checkedOnce = true;
     }),
-    vscode.languages.registerCodeActionsProvider(LANDSCAPE_DOCUMENTS, new MovePasswordActions(workspace), MovePasswordActions.metadata),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('sapReadiness.connect.sapshcut')) connectionTypes.refresh();
+    }),
+    vscode.languages.registerCodeActionsProvider(LANDSCAPE_DOCUMENTS, new MovePasswordActions(workspace, depot), MovePasswordActions.metadata),
     { dispose: () => clearInterval(daily) },
   );
   updateFilterUi();
@@ -239,9 +228,7 @@ export function registerRemoteSupport(context: vscode.ExtensionContext, workspac
     connectionTypes,
     connectionTypesView,
     landscape,
-    landscapeView,
     depot,
-    runner,
     lastOutcome: () => lastOutcome,
     testHooks: {
       setOpener: (replacement) => void (opener = replacement ?? realOpener),

@@ -4,6 +4,7 @@ import { windowRefusal } from '../../core/connect';
 import { dayOfTime, formatDay, parseDateTime, parseDay } from '../../core/dates';
 import type { LandscapeFile } from '../../core/landscape/file';
 import type { LogonDataDeclaration, ServiceConnectionDeclaration, SystemDeclaration } from '../../core/landscape/model';
+import { WorkspaceIndex } from '../../core/landscape/workspace';
 import { entryOf } from '../../core/landscape/sourceTree';
 import type { Span } from '../../core/landscape/text';
 import type { SystemReadiness } from '../../core/readiness';
@@ -64,6 +65,37 @@ function readinessText(entry: SystemReadiness | undefined): string {
   return `not ready (${entry.errors} error${entry.errors === 1 ? '' : 's'}${entry.warnings ? `, ${entry.warnings} warning${entry.warnings === 1 ? '' : 's'}` : ''})`;
 }
 
+/** What every item of one snapshot looks up, built once per check rather than once per item. */
+interface Lookups {
+  readiness: ReadonlyMap<string, SystemReadiness>;
+  workspace: WorkspaceIndex;
+}
+
+/** The user ids a system's "Communication users" group lists, each with the span it reveals. */
+function communicationUsers(system: SystemDeclaration): Map<string, Span> {
+  const users = new Map<string, Span>();
+  if (system.communicationUser) users.set(system.communicationUser.value, { start: system.communicationUser.pair.value.start, end: system.communicationUser.pair.value.end });
+  for (const destination of system.rfcDestinations) {
+    if (destination.user && !users.has(destination.user.value)) users.set(destination.user.value, { start: destination.user.pair.value.start, end: destination.user.pair.value.end });
+  }
+  return users;
+}
+
+function groupSize(system: SystemDeclaration, group: GroupKind): number {
+  switch (group) {
+    case 'rfc':
+      return system.rfcDestinations.length;
+    case 'users':
+      return communicationUsers(system).size;
+    case 'components':
+      return system.components.size;
+    case 'connections':
+      return system.serviceConnections.length;
+    case 'logon':
+      return system.logonData.length;
+  }
+}
+
 /**
  * The systems of the workspace's landscape files by product, with readiness from the engine's
  * findings and their destinations, users, components, service connections and logon data.
@@ -72,6 +104,7 @@ function readinessText(entry: SystemReadiness | undefined): string {
 export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly lookups = new WeakMap<CheckSnapshot, Lookups>();
 
   constructor(
     private readonly snapshot: () => CheckSnapshot | undefined,
@@ -80,6 +113,18 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
 
   refresh(): void {
     this.changed.fire();
+  }
+
+  private lookupsOf(snapshot: CheckSnapshot): Lookups {
+    let found = this.lookups.get(snapshot);
+    if (!found) {
+      const readiness = new Map<string, SystemReadiness>();
+      // The first entry of a SID wins, as the engine's own lookups do.
+      for (const entry of snapshot.readiness) if (!readiness.has(entry.sid)) readiness.set(entry.sid, entry);
+      found = { readiness, workspace: new WorkspaceIndex(snapshot.files) };
+      this.lookups.set(snapshot, found);
+    }
+    return found;
   }
 
   getChildren(node?: LandscapeNode): LandscapeNode[] {
@@ -104,7 +149,7 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
       case 'product':
         return node.systems.map(({ file, system }) => ({ kind: 'system', file, system }));
       case 'system':
-        return (Object.keys(GROUP_TITLES) as GroupKind[]).filter((group) => this.leaves(node.file, node.system, group, snapshot).length > 0).map((group) => ({ kind: 'group', file: node.file, system: node.system, group }));
+        return (Object.keys(GROUP_TITLES) as GroupKind[]).filter((group) => groupSize(node.system, group) > 0).map((group) => ({ kind: 'group', file: node.file, system: node.system, group }));
       case 'group':
         return this.leaves(node.file, node.system, node.group, snapshot);
       case 'leaf':
@@ -123,21 +168,20 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
         return item;
       }
       case 'system': {
-        const entry = snapshot?.readiness.find((candidate) => candidate.sid === node.system.sid);
+        const entry = snapshot && this.lookupsOf(snapshot).readiness.get(node.system.sid);
         const item = new vscode.TreeItem(node.system.sid, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `system:${node.file.path}#${node.system.sid}`;
         item.iconPath = readinessIcon(entry?.readiness);
         const description = entryOf(node.system.node, 'description')?.value;
         const role = node.system.role?.value ?? (description?.kind === 'scalar' ? description.value : undefined);
         item.description = `${readinessText(entry)}${typeof role === 'string' ? ` · ${role}` : ''}`;
-        item.tooltip = `${node.system.sid}: ${readinessText(entry)}\n${decodeURIComponent(node.file.path.replace(/^file:\/\//, ''))}`;
+        item.tooltip = `${node.system.sid}: ${readinessText(entry)}\n${vscode.workspace.asRelativePath(vscode.Uri.parse(node.file.path))}`;
         item.contextValue = 'system';
-        item.resourceUri = undefined;
         item.command = this.reveal(node.file, node.system.pair.key);
         return item;
       }
       case 'group': {
-        const count = snapshot ? this.leaves(node.file, node.system, node.group, snapshot).length : 0;
+        const count = groupSize(node.system, node.group);
         const item = new vscode.TreeItem(GROUP_TITLES[node.group], vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `group:${node.file.path}#${node.system.sid}/${node.group}`;
         item.description = `${count}`;
@@ -173,9 +217,10 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
       case 'rfc': {
         const legacyOptions = snapshot.options.rules.get('legacy-rfc-destination')?.options as LegacyDestinationOptions | undefined;
         const removable = snapshot.options.rules.get('legacy-rfc-removable')?.options as { observationDays?: number } | undefined;
+        const { readiness } = this.lookupsOf(snapshot);
         return system.rfcDestinations.map((destination) =>
           make(destination.name, destination.name, keySpan(destination.pair), (item) => {
-            const verdict = legacyOptions && legacyVerdict(destination, legacyOptions, (sid) => snapshot.readiness.some((entry) => entry.sid === sid));
+            const verdict = legacyOptions && legacyVerdict(destination, legacyOptions, (sid) => readiness.has(sid));
             const parts = [`type ${destination.type?.value ?? '?'}`];
             if (destination.host) parts.push(destination.host.value);
             if (verdict) {
@@ -196,15 +241,10 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
         );
       }
       case 'users': {
-        const users = new Map<string, Span>();
-        if (system.communicationUser) users.set(system.communicationUser.value, { start: system.communicationUser.pair.value.start, end: system.communicationUser.pair.value.end });
-        for (const destination of system.rfcDestinations) {
-          if (destination.user && !users.has(destination.user.value)) users.set(destination.user.value, { start: destination.user.pair.value.start, end: destination.user.pair.value.end });
-        }
-        const declared = new Map(snapshot.files.flatMap((candidate) => candidate.model?.users ?? []).map((user) => [user.id, user]));
-        return [...users].map(([id, span]) =>
+        const { workspace } = this.lookupsOf(snapshot);
+        return [...communicationUsers(system)].map(([id, span]) =>
           make(id, id, span, (item) => {
-            const user = declared.get(id);
+            const user = workspace.user(id)?.declaration;
             item.iconPath = new vscode.ThemeIcon(user?.kind?.value === 'technical' ? 'server-process' : 'account');
             item.description = user ? (user.kind?.value === 'technical' ? 'technical communication user' : user.kind?.value ?? 'declared') : 'not declared in any landscape file';
             item.contextValue = 'communicationUser';
@@ -229,9 +269,11 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
             const until = connection.until && parseDateTime(connection.until.value);
             const from = connection.from && parseDateTime(connection.from.value);
             if (!type) item.description = 'unknown connection type';
-            else if (!closed) item.description = until !== undefined ? `open, ${timeLeft(until, now)} left` : 'open, no end';
+            else if (!closed && until !== undefined) item.description = `open, ${timeLeft(until, now)} left`;
+            else if (!connection.from) item.description = 'closed (no window)';
+            else if (!connection.until) item.description = 'closed (window has no until)';
             else if (from !== undefined && now < from) item.description = `closed, opens in ${timeLeft(from, now)}`;
-            else item.description = connection.from ? 'closed (window over)' : 'closed (no window)';
+            else item.description = 'closed (window over)';
             item.tooltip = `${type?.name ?? connection.typeId} (${connection.typeId})${connection.from ? `\nWindow: ${connection.from.value} - ${connection.until?.value ?? 'open end'}` : ''}${closed ? `\n${closed.reason}` : ''}`;
             item.contextValue = !type ? 'serviceConnection.unknown' : closed ? 'serviceConnection.closed' : 'serviceConnection.open';
           }, { connection }),

@@ -5,6 +5,8 @@ import { removeMapEntry } from '../../core/landscape/edits';
 import type { LandscapeFile } from '../../core/landscape/file';
 import type { LogonDataDeclaration, SystemDeclaration } from '../../core/landscape/model';
 import { writtenText, type Pair, type ScalarNode } from '../../core/landscape/sourceTree';
+import { yamlScalar } from '../../core/rules/levels-shared';
+import { workspaceEdit } from '../codeActions';
 import { REMOTE_COMMANDS } from '../commands';
 import { findingOf } from '../diagnostics';
 import type { LandscapeWorkspace } from '../landscapeWorkspace';
@@ -19,9 +21,6 @@ export interface LogonEntry {
 
 interface IndexEntry {
   expires: string;
-  user?: string;
-  sid: string;
-  storedAt: string;
 }
 
 const SECRET_PREFIX = 'sapReadiness.logon/';
@@ -51,7 +50,7 @@ export class LogonDepot {
     return { ...this.state.get<Record<string, IndexEntry>>(INDEX_KEY, {}) };
   }
 
-  /** Names stored, with their expiry day (for tests and the show command). */
+  /** Names stored, with their expiry day. */
   stored(): Record<string, IndexEntry> {
     return this.index();
   }
@@ -69,10 +68,10 @@ export class LogonDepot {
     return undefined;
   }
 
-  async put(name: string, password: string, entry: { expires: string; user?: string; sid: string }): Promise<void> {
+  async put(name: string, password: string, expires: string): Promise<void> {
     await this.secrets.store(secretKey(name), password);
     const index = this.index();
-    index[name] = { ...entry, storedAt: new Date().toISOString() };
+    index[name] = { expires };
     await this.state.update(INDEX_KEY, index);
   }
 
@@ -81,6 +80,11 @@ export class LogonDepot {
     const index = this.index();
     delete index[name];
     await this.state.update(INDEX_KEY, index);
+  }
+
+  /** Whether a password is stored under `name`; the index lists every stored name. */
+  holds(name: string): boolean {
+    return name in this.index();
   }
 
   get(name: string): Promise<string | undefined> {
@@ -96,7 +100,7 @@ export class LogonDepot {
     const name = entry.logon.secret!.value;
     const password = await this.prompts().input({ title: `Store logon data ${name}`, prompt: `Password of ${entry.logon.user?.value ?? 'the user'} in ${entry.system.sid} (kept in VS Code secret storage until ${entry.logon.expires!.value})`, password: true, ignoreFocusOut: true, validateInput: (value) => (value ? undefined : 'Enter the password.') });
     if (!password) return false;
-    await this.put(name, password, { expires: entry.logon.expires!.value, user: entry.logon.user?.value, sid: entry.system.sid });
+    await this.put(name, password, entry.logon.expires!.value);
     void this.prompts().info(`Stored logon data ${name} in secret storage; it is deleted after ${entry.logon.expires!.value}.`);
     return true;
   }
@@ -129,7 +133,7 @@ export class LogonDepot {
     }
     const password = await this.prompts().input({ title: `Rotate logon data ${name}`, prompt: 'New password (change it in the system too)', password: true, ignoreFocusOut: true, validateInput: (value) => (value ? undefined : 'Enter the new password.') });
     if (!password) return false;
-    await this.put(name, password, { expires: entry.logon.expires!.value, user: entry.logon.user?.value, sid: entry.system.sid });
+    await this.put(name, password, entry.logon.expires!.value);
     void this.prompts().info(`Rotated the password of ${name}.`);
     return true;
   }
@@ -155,6 +159,17 @@ export class LogonDepot {
   }
 }
 
+/**
+ * The secret name the quick fix stores a password under: the entry's own `secret`, else SID/USER,
+ * else SID/CLIENT/USER when SID/USER already holds another entry's password; undefined when both
+ * are taken, so no stored password is ever replaced by a name the user did not choose.
+ */
+function secretNameFor(entry: LogonEntry, depot: LogonDepot): string | undefined {
+  if (entry.logon.secret) return entry.logon.secret.value;
+  const user = entry.logon.user?.value ?? 'USER';
+  return [`${entry.system.sid}/${user}`, ...(entry.logon.client ? [`${entry.system.sid}/${entry.logon.client.value}/${user}`] : [])].find((name) => !depot.holds(name));
+}
+
 /** The logonData entry of `file` whose password pair has its key at `offset`. */
 function passwordPairAt(file: LandscapeFile, offset: number): { entry: LogonEntry; pair: Pair; written: ScalarNode } | undefined {
   for (const system of file.model?.systems ?? []) {
@@ -167,10 +182,6 @@ function passwordPairAt(file: LandscapeFile, offset: number): { entry: LogonEntr
   return undefined;
 }
 
-function yamlName(name: string): string {
-  return /^[A-Za-z0-9][A-Za-z0-9_./@-]*$/.test(name) ? name : JSON.stringify(name);
-}
-
 /**
  * Quick fix for `plaintext-secret` inside a logonData entry: the password goes to secret storage
  * and the pair becomes a `secret:` reference (or disappears when the entry already names one).
@@ -178,7 +189,10 @@ function yamlName(name: string): string {
 export class MovePasswordActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  constructor(private readonly workspace: LandscapeWorkspace) {}
+  constructor(
+    private readonly workspace: LandscapeWorkspace,
+    private readonly depot: LogonDepot,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const file = this.workspace.file(document.uri);
@@ -190,8 +204,8 @@ export class MovePasswordActions implements vscode.CodeActionProvider {
       if (finding?.ruleId !== 'plaintext-secret') continue;
       const found = passwordPairAt(file, finding.span.start);
       if (!found) continue;
-      const name = found.entry.logon.secret?.value ?? `${found.entry.system.sid}/${found.entry.logon.user?.value ?? 'USER'}`;
-      const action = new vscode.CodeAction(`Move the password to secret storage (secret: ${name})`, vscode.CodeActionKind.QuickFix);
+      const name = secretNameFor(found.entry, this.depot);
+      const action = new vscode.CodeAction(`Move the password to secret storage (${name ? `secret: ${name}` : 'add a secret name first'})`, vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
       action.isPreferred = true;
       action.command = { command: REMOTE_COMMANDS.movePasswordToSecretStorage.id, title: action.title, arguments: [document.uri.toString(), finding.span.start] };
@@ -214,7 +228,11 @@ export async function movePasswordToSecretStorage(workspace: LandscapeWorkspace,
   const found = passwordPairAt(file, offset);
   if (!found) return false;
   const { entry, pair, written } = found;
-  const name = entry.logon.secret?.value ?? `${entry.system.sid}/${entry.logon.user?.value ?? 'USER'}`;
+  const name = secretNameFor(entry, depot);
+  if (!name) {
+    void prompts.error(`Password not moved: the secret names ${entry.system.sid}/${entry.logon.user?.value ?? 'USER'}${entry.logon.client ? ` and ${entry.system.sid}/${entry.logon.client.value}/${entry.logon.user?.value ?? 'USER'}` : ''} already hold stored passwords. Add "secret: <name>" to the entry and try again.`);
+    return false;
+  }
   const problem = depot.problem({ ...entry, logon: { ...entry.logon, secret: entry.logon.secret ?? { value: name, pair } } });
   if (problem) {
     void prompts.error(`Password not moved: ${problem}`);
@@ -222,15 +240,10 @@ export async function movePasswordToSecretStorage(workspace: LandscapeWorkspace,
   }
   // As written: a plain `0123` is the password "0123", not the number 123.
   const password = writtenText(written);
-  await depot.put(name, password, { expires: entry.logon.expires!.value, user: entry.logon.user?.value, sid: entry.system.sid });
-  const edit = new vscode.WorkspaceEdit();
-  if (entry.logon.secret) {
-    const removal = removeMapEntry(file, entry.logon.node, pair);
-    edit.replace(uri, new vscode.Range(document.positionAt(removal.start), document.positionAt(removal.end)), removal.newText);
-  } else {
-    edit.replace(uri, new vscode.Range(document.positionAt(pair.key.start), document.positionAt(pair.value.end)), `secret: ${yamlName(name)}`);
-  }
-  const applied = await vscode.workspace.applyEdit(edit);
+  if (entry.logon.secret && depot.holds(name) && (await depot.get(name)) !== password && !(await prompts.confirm(`Replace the stored password ${name}?`, `Secret storage already holds a different password under ${name}; it is replaced by the one in the file.`, 'Replace'))) return false;
+  await depot.put(name, password, entry.logon.expires!.value);
+  const change = entry.logon.secret ? removeMapEntry(file, entry.logon.node, pair) : { start: pair.key.start, end: pair.value.end, newText: `secret: ${yamlScalar(name)}` };
+  const applied = await vscode.workspace.applyEdit(workspaceEdit(document, [change]));
   void prompts.info(`Stored the password as ${name} in secret storage${applied ? '' : ' (the file could not be edited: remove the password by hand)'}; it is deleted after ${entry.logon.expires!.value}.`);
   return applied;
 }

@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -30,16 +31,17 @@ export interface Prompts {
 }
 
 export class VsCodeSystemOpener implements SystemOpener, vscode.Disposable {
-  private folder: Promise<string> | undefined;
+  private folder: string | undefined;
 
   openExternal(uri: vscode.Uri): Promise<boolean> {
     return Promise.resolve(vscode.env.openExternal(uri));
   }
 
   async writeTempFile(fileName: string, contents: string): Promise<vscode.Uri> {
-    // mkdtemp creates the folder with mode 0700: other users on the machine cannot read it.
-    this.folder ??= mkdtemp(path.join(tmpdir(), 'sapready-connect-'));
-    const file = path.join(await this.folder, path.basename(fileName));
+    // On POSIX mkdtemp creates the folder with mode 0700; on Windows it inherits the ACL of the
+    // user's own %TEMP%. Either way other users on the machine cannot read it.
+    this.folder ??= mkdtempSync(path.join(tmpdir(), 'sapready-connect-'));
+    const file = path.join(this.folder, path.basename(fileName));
     await writeFile(file, contents, { encoding: 'utf8', mode: 0o600 });
     return vscode.Uri.file(file);
   }
@@ -54,9 +56,9 @@ export class VsCodeSystemOpener implements SystemOpener, vscode.Disposable {
   }
 
   dispose(): void {
-    const folder = this.folder;
+    // Synchronous: VS Code does not wait for promises at shutdown, so an async removal could leave shortcuts behind.
+    if (this.folder) rmSync(this.folder, { recursive: true, force: true });
     this.folder = undefined;
-    if (folder) void folder.then((dir) => rm(dir, { recursive: true, force: true })).catch(() => undefined);
   }
 }
 

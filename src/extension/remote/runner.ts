@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isRefusal, type LaunchPlan, type Refusal } from '../../core/connect';
+import { closedSincePlanned, isRefusal, type LaunchPlan, type Refusal } from '../../core/connect';
 import type { Prompts, SystemOpener } from './opener';
 
 export type RunOutcome = { ran: true; plan: LaunchPlan } | { ran: false; reason: string };
@@ -12,12 +12,12 @@ export interface PlanRunner {
 export interface RunnerDeps {
   opener(): SystemOpener;
   prompts(): Prompts;
-  /** `vscode.workspace.isTrusted`, as a function so it is read at run time. */
-  trusted(): boolean;
+  /** Milliseconds since the epoch; the real clock outside tests. */
+  clock(): number;
 }
 
 function windowText(plan: LaunchPlan): string {
-  return plan.window ? `Open window: ${plan.window.from} - ${plan.window.until ?? 'open end'}.` : '';
+  return `Open window: ${plan.window.from} - ${plan.window.until}.`;
 }
 
 /** What the confirmation shows: exactly what will happen, with every value that will be used. */
@@ -50,11 +50,6 @@ export class VsCodePlanRunner implements PlanRunner {
       void prompts.error(`Not opened: ${plan.reason}`);
       return { ran: false, reason: plan.reason };
     }
-    if (!this.deps.trusted()) {
-      const reason = 'This workspace is not trusted: no connection is opened from it.';
-      void prompts.error(`Not opened: ${reason}`);
-      return { ran: false, reason };
-    }
     const opener = this.deps.opener();
     const { message, detail, action } = describePlan(plan);
     switch (plan.kind) {
@@ -70,6 +65,11 @@ export class VsCodePlanRunner implements PlanRunner {
       }
     }
     if (!(await prompts.confirm(message, detail, action))) return { ran: false, reason: 'Cancelled.' };
+    const closed = closedSincePlanned(plan, this.deps.clock());
+    if (closed) {
+      void prompts.error(`Not opened: ${closed.reason}`);
+      return { ran: false, reason: closed.reason };
+    }
     switch (plan.kind) {
       case 'shortcut-file':
       case 'rdp-file':

@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { connectionTypes } from '../../../src/core/catalog';
 import { DEFAULT_FILE_LIMITS } from '../../../src/core/config/options';
 import {
+  closedSincePlanned,
   conventionalPorts,
   isRefusal,
   planConnection,
@@ -89,7 +90,7 @@ function output(result: LaunchPlan): string {
 
 describe('launch plans (src/core/connect)', () => {
   it('computes ports from the instance number by SAP convention', () => {
-    assert.deepEqual(conventionalPorts('07'), { dispatcher: 3207, gateway: 3307, messageServer: 3607, http: 8007, https: 44307, hanaSystemDb: 30713, hanaSingle: 30715, hanaFirstTenant: 30740 });
+    assert.deepEqual(conventionalPorts('07'), { dispatcher: 3207, https: 44307, hanaSystemDb: 30713, hanaSingle: 30715 });
   });
 
   describe('SAP GUI types', () => {
@@ -152,6 +153,15 @@ describe('launch plans (src/core/connect)', () => {
       assert.equal(sapRouterRoute(system, model), '/H/saprouter.acme.example/S/3299/H/dev-ci.acme.example/S/3201');
       refused(sapRouterRoute(system, { saprouter: { ...model.saprouter!, value: '/H/x;rm/S/1' } }), 'saprouter', /";"/);
     });
+
+    it('routes the shortcut and "Copy SAP Router Route" to the service connection\'s own host and port alike', () => {
+      const { model, system } = landscape('r3-support', { connection: { host: 'gui-gw.acme.example', port: 3211 } });
+      const route = '/H/saprouter.acme.example/S/3299/H/gui-gw.acme.example/S/3211';
+      assert.equal(sapRouterRoute(system, model), route);
+      const result = planConnection(system, 'r3-support', model, {}, NOW);
+      assert.ok(!isRefusal(result) && result.kind === 'shortcut-file');
+      assert.match(result.contents, new RegExp(`^GuiParm=${route.replace(/\./g, '\\.')}$`, 'm'));
+    });
   });
 
   describe('URL types', () => {
@@ -167,6 +177,12 @@ describe('launch plans (src/core/connect)', () => {
     for (const [typeId, url] of Object.entries(expected)) {
       it(`${typeId} opens ${url}`, () => assert.equal(planned('url', typeId).url, url));
     }
+    it('keeps a service connection user as written (0123 stays 0123) and refuses a port out of range', () => {
+      const window = 'window: { from: 2026-11-20T08:00:00Z, until: 2026-11-27T18:00:00Z }';
+      assert.deepEqual(planned('terminal', 'ssh', { window: `${window}, user: 0123` }).args, ['-l', '0123', '-p', '22', '--', 'dev-ci.acme.example']);
+      refused(plan('ssh', { connection: { port: 70000 } }), 'serviceConnections.ssh.port', /70000 is not a port/);
+    });
+
     it('uses a declared port, http for 80NN and no port for 443', () => {
       assert.equal(planned('url', 'http-connect', { connection: { port: 8001 } }).url, 'http://dev-ci.acme.example:8001/');
       assert.equal(planned('url', 'http-connect', { connection: { port: 443 } }).url, 'https://dev-ci.acme.example/');
@@ -243,6 +259,9 @@ describe('launch plans (src/core/connect)', () => {
       assert.ok(!isRefusal(result), `${type.id}: ${isRefusal(result) ? result.reason : ''}`);
       assert.equal(result.kind, planKindOf(type.id), type.id);
       assert.equal(result.title, `DEV: ${type.name}`);
+      const sapshcut = { sapshcut: 'C:/SAP/sapshcut.exe' };
+      const withSapshcut = plan(type.id, { product: 'hana', instance: '00' }, sapshcut);
+      assert.ok(!isRefusal(withSapshcut) && withSapshcut.kind === planKindOf(type.id, sapshcut), type.id);
     }
   });
 
@@ -251,7 +270,13 @@ describe('launch plans (src/core/connect)', () => {
       refused(plan('ssh', {}, {}, Date.parse('2026-11-19T00:00:00Z')), 'serviceConnections.ssh.window', /not open yet: its window is 2026-11-20T08:00:00Z - 2026-11-27T18:00:00Z/);
       refused(plan('ssh', {}, {}, Date.parse('2026-11-27T18:00:00Z')), 'serviceConnections.ssh.window', /is closed: its window was 2026-11-20T08:00:00Z - 2026-11-27T18:00:00Z/);
       refused(plan('ssh', { window: 'description: closed' }), 'serviceConnections.ssh.window', /has no open window/);
-      assert.ok(!isRefusal(plan('ssh', { window: 'window: { from: 2026-11-20T08:00:00Z }' })), 'open end');
+      refused(plan('ssh', { window: 'window: { from: 2026-11-20T08:00:00Z }' }), 'serviceConnections.ssh.window', /has no until: a connection without an end is not opened/);
+    });
+
+    it('when the window has closed since the plan was made', () => {
+      const ssh = planned('terminal', 'ssh');
+      assert.equal(closedSincePlanned(ssh, Date.parse('2026-11-27T17:59:59Z')), undefined);
+      refused(closedSincePlanned(ssh, Date.parse('2026-11-27T18:00:00Z'))!, 'serviceConnections.ssh.window', /closed at 2026-11-27T18:00:00Z while the confirmation was open/);
     });
 
     it('in an untrusted workspace, for an undeclared or unknown type', () => {
@@ -299,12 +324,9 @@ describe('launch plans (src/core/connect)', () => {
       refused(plan('ssh', {}, { ssh: 'ssh; rm -rf ~' }), 'ssh', /not usable/);
     });
 
-    it('never lets a refused value reach any output', () => {
+    it('makes no plan of any type, not even SAP Note and details, for a host that could inject', () => {
       for (const type of connectionTypes) {
-        for (const bad of INJECTIONS) {
-          const result = plan(type.id, { host: bad, product: 'hana' });
-          assert.ok(isRefusal(result) || !output(result).includes(bad), `${type.id} with ${JSON.stringify(bad)}`);
-        }
+        for (const bad of INJECTIONS) refused(plan(type.id, { host: bad, product: 'hana' }), 'host', /contains|starts with "-"/);
       }
     });
   });
