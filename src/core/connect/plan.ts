@@ -2,6 +2,7 @@ import { findConnectionType, sapNoteUrl, type ConnectionType } from '../catalog'
 import { routeHops } from '../rules/legacy-destinations';
 import { parseDateTime } from '../dates';
 import { SID_PATTERN, type LandscapeModel, type ServiceConnectionDeclaration, type SystemDeclaration } from '../landscape/model';
+import { entryOf, writtenText } from '../landscape/sourceTree';
 import { checkHost, checkPattern, checkUser, isRefusal, refuse, unsafeValue, type Refusal } from './validate';
 
 /**
@@ -289,9 +290,14 @@ function resolveTarget(system: SystemDeclaration, connection: ServiceConnectionD
     if (bad) return bad;
     target.client = system.client.value;
   }
-  if (connection?.port) {
-    const port = connection.port.value;
-    if (port < 1 || port > 65535) return refuse(`serviceConnections.${connection.typeId}.port ${port} is not a port (1-65535).`, `serviceConnections.${connection.typeId}.port`);
+  // A port that is written but is no whole number must not quietly become the default port.
+  const portPair = connection?.node && entryOf(connection.node, 'port');
+  if (connection && portPair) {
+    const port = connection.port?.value;
+    if (port === undefined || port < 1 || port > 65535) {
+      const written = portPair.value.kind === 'scalar' ? writtenText(portPair.value) : 'a collection';
+      return refuse(`serviceConnections.${connection.typeId}.port ${written} is not a port (1-65535).`, `serviceConnections.${connection.typeId}.port`);
+    }
     target.port = port;
   }
   if (connection?.user) {

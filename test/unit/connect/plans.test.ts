@@ -183,6 +183,11 @@ describe('launch plans (src/core/connect)', () => {
       refused(plan('ssh', { connection: { port: 70000 } }), 'serviceConnections.ssh.port', /70000 is not a port/);
     });
 
+    it('refuses a port that is written but no number, instead of opening the default port', () => {
+      refused(plan('ssh', { connection: { port: 'abc' } }), 'serviceConnections.ssh.port', /abc is not a port/);
+      refused(plan('ssh', { connection: { port: '22.5' } }), 'serviceConnections.ssh.port', /22\.5 is not a port/);
+    });
+
     it('uses a declared port, http for 80NN and no port for 443', () => {
       assert.equal(planned('url', 'http-connect', { connection: { port: 8001 } }).url, 'http://dev-ci.acme.example:8001/');
       assert.equal(planned('url', 'http-connect', { connection: { port: 443 } }).url, 'https://dev-ci.acme.example/');
