@@ -1,4 +1,5 @@
-import { countBySeverity, type ReportInput } from './summary';
+import { countBySeverity } from '../findings';
+import type { ReportInput } from './summary';
 
 /** Machine-readable findings with positions (one-based lines and columns, like the text format). */
 export function formatJson(input: ReportInput): string {

@@ -1,8 +1,8 @@
 import { sapNoteUrl } from '../catalog';
-import type { Finding } from '../findings';
+import { countBySeverity, type Finding } from '../findings';
 import { CELL_LABEL, EXPIRY_LABEL, expiryWhat, READINESS_LABEL, rfcStageLabel } from './readiness-labels';
 import type { ReadinessModel } from './readiness-model';
-import { countBySeverity, summaryLine, type ReportInput } from './summary';
+import { summaryLine, type ReportInput } from './summary';
 import { printable } from './text';
 
 /** A Markdown report to paste into a change request or a pull-request comment. */

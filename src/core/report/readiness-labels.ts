@@ -1,12 +1,10 @@
 /**
  * Words for the states of the readiness model, shared by every face (reports and the dashboard
- * page, which bundles this file: it imports types only).
+ * page, which bundles this file: besides types it imports only the small `expiry` module).
  */
 import type { Readiness } from '../readiness';
-import type { CellState, ExpiryEntry, ExpiryState, RfcStage, RfcTimelineEntry } from './readiness-model';
-
-/** Days ahead within which an expiry counts as soon. */
-export const SOON_DAYS = 7;
+import { SOON_DAYS, type ExpiryState } from './expiry';
+import type { CellState, ExpiryEntry, RfcStage, RfcTimelineEntry } from './readiness-model';
 
 export const READINESS_LABEL: Record<Readiness, string> = { ready: 'Ready', warnings: 'Warnings', 'not-ready': 'Not ready' };
 export const CELL_LABEL: Record<CellState, string> = { ok: 'OK', info: 'Info', warning: 'Warning', error: 'Error', 'n/a': 'n/a', off: 'Off' };

@@ -1,7 +1,7 @@
 import { sapNoteUrl } from '../catalog';
 import type { ResolvedOptions } from '../config/options';
 import { dayOfTime, dayStartTime, formatDay, parseDateTime, parseDay } from '../dates';
-import { SEVERITY_ORDER, type Finding, type Severity } from '../findings';
+import { countBySeverity, SEVERITY_ORDER, type Finding, type Severity, type SeverityCounts } from '../findings';
 import type { LandscapeFile } from '../landscape/file';
 import type { SystemDeclaration } from '../landscape/model';
 import type { Range } from '../landscape/text';
@@ -9,8 +9,7 @@ import { systemReadiness, type Readiness, type SystemReadiness } from '../readin
 import { LEGACY_DESTINATION_DEFAULTS, legacyVerdict, type LegacyDestinationOptions } from '../rules/legacy-destinations';
 import { legacyRfcRemovable } from '../rules/legacy-rfc-removable';
 import { ABAP_PRODUCTS, BACKBONE_DESTINATION_DEFAULTS, backboneSpecs, findDestination, type BackboneDestinationOptions } from '../rules/levels-shared';
-import { SOON_DAYS } from './readiness-labels';
-import { countBySeverity, type SeverityCounts } from './summary';
+import { expiryState, type ExpiryState } from './expiry';
 
 /**
  * The one readiness model the dashboard, the HTML report and the Markdown report render: a
@@ -115,9 +114,6 @@ export interface RfcTimelineEntry extends SourceLocation {
   /** deactivatedOn plus the observation days of legacy-rfc-removable. */
   removableFrom?: string;
 }
-
-/** expired: in the past; soon: within SOON_DAYS from today; later: after that; missing: no date written. */
-export type ExpiryState = 'expired' | 'soon' | 'later' | 'missing';
 
 export interface ExpiryEntry extends SourceLocation {
   sid: string;
@@ -331,10 +327,6 @@ function notApplicable(system: SystemDeclaration, { products, backbone }: Applic
     'service-connections': system.serviceConnections.length > 0 ? undefined : 'no service connections',
     other: undefined,
   };
-}
-
-function expiryState(daysLeft: number | undefined): ExpiryState {
-  return daysLeft === undefined ? 'missing' : daysLeft < 0 ? 'expired' : daysLeft <= SOON_DAYS ? 'soon' : 'later';
 }
 
 function ruleOptions<T>(options: ResolvedOptions, ruleId: string, fallback: T): T {

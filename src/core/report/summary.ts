@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../findings';
+import { countBySeverity, type Finding } from '../findings';
 import type { Rule } from '../rules/rule';
 import { sapNoteUrl } from '../catalog';
 import type { ReadinessModel } from './readiness-model';
@@ -17,14 +17,6 @@ export interface ReportInput {
   toolVersion: string;
   /** The readiness model (matrix, RFC timeline, expiries) for the Markdown and HTML reports. */
   readiness?: ReadinessModel;
-}
-
-export type SeverityCounts = Record<Severity, number>;
-
-export function countBySeverity(findings: readonly Pick<Finding, 'severity'>[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
 }
 
 export function plural(count: number, word: string): string {

@@ -1,4 +1,5 @@
-import { countBySeverity, findingNoteUrls, summaryLine, type ReportInput } from './summary';
+import { countBySeverity } from '../findings';
+import { findingNoteUrls, summaryLine, type ReportInput } from './summary';
 
 export interface TextStyle {
   color: boolean;

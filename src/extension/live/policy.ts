@@ -2,8 +2,8 @@
  * The pure rules of the extension's live verification (no `vscode` import, so unit tests run
  * them under mocha): when it refuses, where a password is kept, how results are summed up.
  */
-import type { Finding } from '../../core/findings';
-import { countBySeverity, plural } from '../../core/report/summary';
+import { countBySeverity, type Finding } from '../../core/findings';
+import { plural } from '../../core/report/summary';
 
 /** Shown instead of connecting in an untrusted workspace (Restricted Mode). */
 export const UNTRUSTED_LIVE_MESSAGE =
