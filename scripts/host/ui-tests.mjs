@@ -58,8 +58,8 @@ async function scenario(name, fn) {
 async function waitFor(what, fn, arg, timeout = 15000) {
   try {
     return await (await page.waitForFunction(fn, arg, { timeout, polling: 100 })).jsonValue();
-  } catch (e) {
-    throw new Error(`${what}: not seen within ${timeout} ms`);
+  } catch (error) {
+    throw new Error(`${what}: not seen within ${timeout} ms`, { cause: error });
   }
 }
 

@@ -165,17 +165,17 @@ function ruleRunners(rule: Rule, setting: RuleSetting, options: ResolvedOptions,
   };
   const optionsOf = (ruleId: string): object => options.rules.get(ruleId)?.options ?? {};
   const context = { options: setting.options, today: options.today, workspace, report, optionsOf };
-  const guarded = (part: (file: LandscapeFile, given: typeof context) => void) => (): void => {
+  const guarded = (part: 'check' | 'checkOutsideSystems') => (): void => {
     try {
-      part.call(rule, target.file, context);
+      rule[part]?.(target.file, context);
     } catch (error) {
-      throw new Error(`Rule ${rule.id} failed on ${target.file.path}: ${error instanceof Error ? error.message : String(error)}. This is a bug in sapready; please report it with the file.`);
+      throw new Error(`Rule ${rule.id} failed on ${target.file.path}: ${error instanceof Error ? error.message : String(error)}. This is a bug in sapready; please report it with the file.`, { cause: error });
     }
   };
   return {
     systemScoped: rule.scope === 'system',
-    check: guarded(rule.check),
-    checkOutsideSystems: rule.checkOutsideSystems && guarded(rule.checkOutsideSystems),
+    check: guarded('check'),
+    checkOutsideSystems: rule.checkOutsideSystems && guarded('checkOutsideSystems'),
   };
 }
 

@@ -23,7 +23,7 @@ export function readSettings(): ExtensionSettings {
     exclude: config.get<string>('files.exclude', '**/node_modules/**'),
     optionsFile: config.get<string>('optionsFile', '.sapready.yaml'),
     now: now === '' ? undefined : now,
-    rules: config.get<Record<string, SeverityLevel | Record<string, unknown>>>('rules', {}) as NonNullable<OptionsFile['rules']>,
+    rules: config.get<Record<string, SeverityLevel | Record<string, unknown>>>('rules', {}),
     checkDelayMs: config.get<number>('checkDelayMs', 200),
   };
 }

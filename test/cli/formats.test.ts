@@ -126,7 +126,6 @@ describe('sapready check report formats', () => {
     addFormats(ajv);
     const validateSarif = ajv.compile(JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')));
 
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     function parseValidSarif(result: CliResult): any {
       const log = parseJson<object>(result);
       const valid = validateSarif(log);

@@ -40,7 +40,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): CliRe
     cwd: options.cwd ?? FIXTURES,
     encoding: 'utf8',
     timeout: options.timeout ?? 30_000,
-    env: env as NodeJS.ProcessEnv,
+    env,
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, signal: result.signal, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };

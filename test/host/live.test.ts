@@ -71,7 +71,7 @@ async function live() {
 }
 
 async function run(command: keyof typeof LIVE_COMMANDS): Promise<LiveOutcome> {
-  return (await vscode.commands.executeCommand(LIVE_COMMANDS[command].id)) as LiveOutcome;
+  return await vscode.commands.executeCommand<LiveOutcome>(LIVE_COMMANDS[command].id);
 }
 
 /** Live diagnostics as `line rule-id severity` (one-based lines). */

@@ -221,8 +221,8 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
       await vscode.commands.executeCommand(saposs.command.command, ...(saposs.command.arguments ?? []));
       const editor = vscode.window.activeTextEditor;
       assert.equal(editor?.document.uri.toString(), workspaceUri(SUPPORT).toString());
-      assert.deepEqual([editor!.selection.start.line + 1, editor!.selection.start.character + 1, editor!.selection.end.character + 1], [21, 7, 13]);
-      assert.equal(editor!.document.getText(editor!.selection), 'SAPOSS');
+      assert.deepEqual([editor.selection.start.line + 1, editor.selection.start.character + 1, editor.selection.end.character + 1], [21, 7, 13]);
+      assert.equal(editor.document.getText(editor.selection), 'SAPOSS');
     });
 
     it('offers "Create Landscape File" when the workspace has none (contributed empty state)', async () => {
@@ -427,7 +427,7 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
         await depot.put('JVA/SUPPORT2', 'other-entry', '2026-12-05');
         const move = await moveAction();
         assert.equal(move?.title, 'Move the password to secret storage (secret: JVA/100/SUPPORT2)');
-        await vscode.commands.executeCommand(move!.command!.command, ...(move!.command!.arguments ?? []));
+        await vscode.commands.executeCommand(move.command!.command, ...(move.command!.arguments ?? []));
         assert.equal(document.lineAt(45).text, '      - { user: SUPPORT2, client: "100", expires: 2026-12-05, secret: JVA/100/SUPPORT2 }');
         assert.equal(await depot.get('JVA/SUPPORT2'), 'other-entry');
         assert.equal(await depot.get('JVA/100/SUPPORT2'), 'hunter2');
@@ -437,7 +437,7 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
         await depot.put('JVA/100/SUPPORT2', 'third-entry', '2026-12-05');
         const refused = await moveAction();
         assert.equal(refused?.title, 'Move the password to secret storage (add a secret name first)');
-        assert.equal(await vscode.commands.executeCommand(refused!.command!.command, ...(refused!.command!.arguments ?? [])), false);
+        assert.equal(await vscode.commands.executeCommand(refused.command!.command, ...(refused.command!.arguments ?? [])), false);
         assert.equal(document.lineAt(45).text, line);
         assert.match(prompts.messages.at(-1)!, /^error: Password not moved: the secret names JVA\/SUPPORT2 and JVA\/100\/SUPPORT2 already hold stored passwords/);
         assert.equal(await depot.get('JVA/SUPPORT2'), 'other-entry');

@@ -27,7 +27,7 @@ interface ViewState {
 
 const vscode = acquireVsCodeApi();
 const DEFAULT_STATE: ViewState = { product: '', role: '', readiness: '', sort: 'readiness', descending: false, scrollY: 0 };
-let view: ViewState = restoreState(vscode.getState());
+const view: ViewState = restoreState(vscode.getState());
 let model: ReadinessModel | undefined;
 let revision = -1;
 const app = document.getElementById('app')!;
@@ -35,7 +35,7 @@ const app = document.getElementById('app')!;
 function restoreState(saved: unknown): ViewState {
   if (typeof saved !== 'object' || saved === null) return { ...DEFAULT_STATE };
   const value = saved as Record<string, unknown>;
-  const text = (key: string): string => (typeof value[key] === 'string' ? (value[key] as string) : '');
+  const text = (key: string): string => (typeof value[key] === 'string' ? value[key] : '');
   const sort = ['sid', 'product', 'role', 'readiness'].includes(text('sort')) ? (text('sort') as SortKey) : DEFAULT_STATE.sort;
   const scrollY = typeof value.scrollY === 'number' && Number.isFinite(value.scrollY) ? value.scrollY : 0;
   return { product: text('product'), role: text('role'), readiness: text('readiness'), sort, descending: value.descending === true, scrollY };

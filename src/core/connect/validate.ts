@@ -31,7 +31,6 @@ const UNSAFE: ReadonlyArray<[RegExp, string]> = [
   [/["']/, 'a quote'],
   [/[<>]/, '"<" or ">"'],
   [/\\/, 'a backslash'],
-  // eslint-disable-next-line no-control-regex
   [/[\u0000-\u001f\u007f]/, 'a control character'],
 ];
 

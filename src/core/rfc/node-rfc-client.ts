@@ -24,6 +24,7 @@ interface NodeRfcModule {
 export type ModuleLoader = () => unknown;
 
 /** node-rfc is required here, lazily, and never at module load: it is optional and stays outside the bundle. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load it at start-up
 const requireNodeRfc: ModuleLoader = () => require('node-rfc');
 
 /**

@@ -93,7 +93,7 @@ export async function readTable(client: RfcClient, request: ReadTableRequest): P
   let fields = [...request.fields];
   const truncated: TruncatedField[] = [];
   const rows: Array<Record<string, string>> = [];
-  let described: TableField[] = [];
+  let described: TableField[];
   let complete = true;
   for (let skip = 0; ; ) {
     let result: Record<string, unknown>;
@@ -141,7 +141,7 @@ export async function readTable(client: RfcClient, request: ReadTableRequest): P
 
 /** FIELDS as returned: OFFSET and LENGTH arrive as NUMC strings ("000032"). */
 function tableFields(result: Record<string, unknown>): TableField[] {
-  const fields = Array.isArray(result.FIELDS) ? (result.FIELDS as Array<Record<string, unknown>>) : [];
+  const fields = Array.isArray(result.FIELDS) ? (result.FIELDS as Array<Record<string, string | number | undefined>>) : [];
   return fields.map((field) => ({
     name: String(field.FIELDNAME ?? '').trim(),
     offset: Number(field.OFFSET ?? 0),

@@ -33,7 +33,8 @@ export interface RuleContext<Options> {
   /** Today as whole days since 1970-01-01 (UTC), from `--now`, the options file or the clock. */
   today: number;
   workspace: WorkspaceIndex;
-  report(report: RuleReport): void;
+  /** A plain function: rules pass it on to helpers. */
+  report: (report: RuleReport) => void;
   /** Another rule's resolved options, where two rules must agree on one list (legacy destinations). */
   optionsOf(ruleId: string): object;
 }

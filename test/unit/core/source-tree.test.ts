@@ -9,7 +9,7 @@ const entry = (node: SourceNode | null, ...path: string[]): SourceNode => {
   let current = node;
   for (const key of path) {
     assert.ok(current && current.kind === 'map', `not a mapping at ${key}`);
-    current = (current as MapNode).entries.get(key)?.value ?? null;
+    current = current.entries.get(key)?.value ?? null;
   }
   assert.ok(current, `nothing at ${path.join('.')}`);
   return current;
@@ -33,7 +33,7 @@ describe('source tree', () => {
     const tree = parseSourceTree('a: 2026-11-10\nb: "00"\nc: 00\nd: 010\ne: true\nf: ~\ng: 0x1F\nh: 1.5\ni: yes\n');
     assert.deepEqual(valueOf(tree.root), { a: '2026-11-10', b: '00', c: 0, d: 10, e: true, f: null, g: 31, h: 1.5, i: 'yes' });
     assert.equal(resolvePlainScalar('.inf'), Infinity);
-    assert.ok(Number.isNaN(resolvePlainScalar('.nan') as number));
+    assert.ok(Number.isNaN(resolvePlainScalar('.nan')));
   });
 
   it('keeps the written text of plain keys, so a key "0001" stays "0001"', () => {

@@ -134,8 +134,8 @@ describe('HTML report in headless Chromium', function () {
       // The page's own background, and enough pixels unlike it that text and tables were drawn.
       const brightness = (rgb: number[]): number => rgb[0] + rgb[1] + rgb[2];
       const background = png.pixel(2, 2);
-      if (name === 'report-light.png') assert.ok(brightness(background) > 600, `light background: ${background}`);
-      else assert.ok(brightness(background) < 150, `dark background: ${background}`);
+      if (name === 'report-light.png') assert.ok(brightness(background) > 600, `light background: ${background.join(',')}`);
+      else assert.ok(brightness(background) < 150, `dark background: ${background.join(',')}`);
       let drawn = 0;
       for (let y = 0; y < png.height; y += 4) for (let x = 0; x < png.width; x += 4) if (Math.abs(brightness(png.pixel(x, y)) - brightness(background)) > 90) drawn++;
       assert.ok(drawn > 2000, `${name}: only ${drawn} sampled pixels differ from the background`);
