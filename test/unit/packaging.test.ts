@@ -1,18 +1,33 @@
 import { strict as assert } from 'assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { CATEGORY, COMMANDS } from '../../src/extension/commands';
 import { RULES } from '../../src/core/rules/registry';
 
 const root = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+/** Pictures are screenshots compressed by `npm run docs:images`; a bigger one was not compressed. */
+const MAX_PICTURE_BYTES = 120 * 1024;
+
+/** The files `vsce package` would put into the VSIX. */
+function vsixFiles(): string[] {
+  const listed = spawnSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
+  assert.equal(listed.status, 0, listed.stderr);
+  return listed.stdout.trim().split('\n').sort();
+}
+
+interface WalkthroughStep {
+  id: string;
+  description: string;
+  media: { image?: string; markdown?: string };
+  completionEvents?: string[];
+}
 
 describe('packaging', () => {
-  it('puts only the bundles (with the dashboard page), schemas, manifest, readme and licence into the VSIX', () => {
-    const listed = spawnSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
-    assert.equal(listed.status, 0, listed.stderr);
-    assert.deepEqual(listed.stdout.trim().split('\n').sort(), [
+  it('puts only the bundles (with the dashboard page), schemas, manifest, docs, icon and walkthrough media into the VSIX', () => {
+    assert.deepEqual(vsixFiles(), [
+      'CHANGELOG.md',
       'LICENSE',
       'README.md',
       'dist/cli.js',
@@ -21,10 +36,46 @@ describe('packaging', () => {
       'dist/webview/codicon.ttf',
       'dist/webview/dashboard.css',
       'dist/webview/dashboard.js',
+      'docs/images/dashboard.png',
+      'docs/images/quick-fix.png',
+      'images/icon.png',
+      'media/walkthrough/landscape-file.md',
       'package.json',
       'schemas/landscape.schema.json',
       'schemas/sapready-config.schema.json',
     ]);
+  });
+
+  it('walks through steps that link only registered commands (or VS Code\'s own) and whose media ship in the VSIX', () => {
+    const ours = new Set<string>(Object.values(COMMANDS).map((command) => command.id));
+    const vscodeOwn = new Set(['workbench.action.files.openFolder']);
+    const shipped = new Set(vsixFiles());
+    const steps: WalkthroughStep[] = manifest.contributes.walkthroughs.flatMap((walkthrough: { steps: WalkthroughStep[] }) => walkthrough.steps);
+    assert.ok(steps.length >= 3, 'the walkthrough lost its steps');
+    for (const step of steps) {
+      const linked = [...step.description.matchAll(/\(command:([\w.]+)/g)].map((match) => match[1]);
+      const completedBy = (step.completionEvents ?? []).filter((event) => event.startsWith('onCommand:')).map((event) => event.slice('onCommand:'.length));
+      assert.ok(linked.length > 0, `step ${step.id} offers no command`);
+      for (const id of [...linked, ...completedBy]) assert.ok(ours.has(id) || vscodeOwn.has(id), `step ${step.id} names ${id}, which is no registered command`);
+      const media = step.media.image ?? step.media.markdown;
+      assert.ok(media && shipped.has(media), `step ${step.id}: its media ${media} is not in the VSIX`);
+    }
+  });
+
+  it('shows only pictures that exist and are compressed, and keeps no picture nobody shows', () => {
+    const pages = ['README.md', ...readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+    const shown = new Set<string>([manifest.icon, ...manifest.contributes.walkthroughs.flatMap((walkthrough: { steps: WalkthroughStep[] }) => walkthrough.steps.map((step) => step.media.image).filter(Boolean))]);
+    for (const page of pages) {
+      for (const [, target] of readFileSync(path.join(root, page), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)) {
+        shown.add(path.posix.join(path.posix.dirname(page), target));
+      }
+    }
+    for (const picture of shown) {
+      assert.ok(existsSync(path.join(root, picture)), `${picture} is shown but does not exist`);
+      const bytes = statSync(path.join(root, picture)).size;
+      assert.ok(bytes <= MAX_PICTURE_BYTES, `${picture} has ${bytes} bytes: regenerate it with npm run docs:images`);
+    }
+    for (const name of readdirSync(path.join(root, 'docs', 'images'))) assert.ok(shown.has(`docs/images/${name}`), `docs/images/${name} is shown nowhere`);
   });
 
   it('contributes exactly the commands of the command registry, in its category', () => {
