@@ -7,6 +7,8 @@
 //   b) quick fix menu on the SAPOSS line (Ctrl+G 13, Ctrl+.) offers the Mark fix and the SAP Note;
 //      choosing the fix edits the line
 //   c) hovering an SAP Note number shows the note's title and a link
+//   d) the getting-started walkthrough lists its steps, shows a step's picture from the VSIX, and
+//      its button runs our command, which marks the step done
 // Needs `npm run build` (dist/) and scripts/host/install-tools.sh. Option: --timeout <sec> (default 240).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +23,8 @@ const NOW = '2026-11-23';
 const FILE = 'landscapes/core.landscape.yaml';
 const NOTE = '2923799';
 const NOTE_TITLE = 'Final Shutdown of RFC Connections';
+const WALKTHROUGH = 'Get Started with SAP Landscape Readiness';
+const WALKTHROUGH_STEPS = ['Create or open a landscape file', 'See and fix a finding', 'Open the readiness dashboard'];
 const SHOTS = path.join(REPO, 'test-results', 'screenshots');
 
 installSignalHandlers();
@@ -193,6 +197,30 @@ try {
     }, [NOTE_TITLE, NOTE]);
     console.log(`      hover link: ${hover.link} -> ${hover.href}`);
     await shot('c-hover');
+  });
+
+  await scenario('d-walkthrough: the walkthrough shows its steps and a picture, and its button completes a step', async () => {
+    await pressUntil(page, 'F1', 'the command palette', quickInputOpen);
+    await page.locator('.quick-input-widget input').fill('>Welcome: Open Walkthrough');
+    await waitFor('"Welcome: Open Walkthrough..." in the palette', () =>
+      [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some(r => r.textContent.includes('Open Walkthrough')));
+    await page.keyboard.press('Enter');
+    await waitFor(`"${WALKTHROUGH}" among the walkthroughs`, (title) =>
+      [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some(r => r.textContent.includes(title)), WALKTHROUGH);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: WALKTHROUGH }).first().click();
+    const titles = await waitFor('the walkthrough\'s steps', (expected) => {
+      const shown = [...document.querySelectorAll('.gettingStartedContainer .getting-started-step .step-title')].map(t => t.textContent.trim());
+      return expected.every(t => shown.includes(t)) ? shown : null;
+    }, WALKTHROUGH_STEPS);
+    console.log(`      steps: ${titles.join(' | ')}`);
+    const step = page.locator('.gettingStartedContainer .getting-started-step', { hasText: 'See and fix a finding' }).first();
+    await step.click();
+    await waitFor('the step\'s picture, loaded from the extension', () =>
+      [...document.querySelectorAll('.getting-started-media img')].some(img => img.complete && img.naturalWidth > 0 && img.currentSrc.includes('quick-fix.png')));
+    await shot('d-walkthrough');
+    await step.locator('.button-container .monaco-button', { hasText: 'Show Landscape Problems' }).click();
+    await waitFor('the step marked done after its command ran', () =>
+      document.querySelector('[data-done-step-id$="#fixFinding"]')?.getAttribute('aria-checked') === 'true');
   });
 } catch (e) {
   failures.push('setup');
