@@ -21,6 +21,7 @@ import { starterLandscape } from '../core/starter';
 import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
 import { LIVE_RULES } from '../core/rfc/live-rules';
 import { runImport, runVerify, type CliHelpers } from './verify';
+import { runSapLogonExport, runSapLogonImport } from './sap-logon';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,6 +38,11 @@ Usage:
   sapready init [file]        write a commented starter landscape (default: main.landscape.yaml)
   sapready verify [paths...] --system SID   compare a declared system with the live system over RFC
   sapready import [paths...] --system SID   print a landscape fragment (components, destinations) read from the live system
+  sapready import --sap-logon FILE... [--output FILE] [--force] [--into FILE]
+                              a landscape from SAP Logon's SAPUILandscape.xml (includes followed) or saplogon.ini;
+                              --into adds the new systems to an existing landscape file and lists the ones that differ
+  sapready export --sap-logon [paths...] --output FILE [--force]
+                              the declared systems as a SAPUILandscape.xml for SAP Logon
 
 Options for check:
   --format <text|json|sarif|junit|markdown|html>   output format (default: text; markdown and html
@@ -79,7 +85,9 @@ export function main(argv: readonly string[]): number | Promise<number> {
     case 'verify':
       return runVerify(rest, CLI_HELPERS);
     case 'import':
-      return runImport(rest, CLI_HELPERS);
+      return rest.includes('--sap-logon') ? runSapLogonImport(rest, CLI_HELPERS) : runImport(rest, CLI_HELPERS);
+    case 'export':
+      return runSapLogonExport(rest, CLI_HELPERS);
   }
   throw new UsageError(`Unknown command "${command}". Run sapready --help for the commands.`);
 }

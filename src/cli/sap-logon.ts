@@ -1,0 +1,179 @@
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { version } from '../../package.json';
+import { resolveOptions } from '../core/config/options';
+import { formatDay } from '../core/dates';
+import { decodeLandscapeBytes } from '../core/landscape/decode';
+import { loadLandscapeFile } from '../core/landscape/file';
+import { RULES } from '../core/rules/registry';
+import {
+  decodeSapLogonBytes,
+  exportedSystems,
+  includedPath,
+  landscapeYaml,
+  mergeIntoLandscape,
+  MergeError,
+  readSapLogonText,
+  resolveLandscape,
+  sapUiLandscapeXml,
+  SapLogonFormatError,
+  type ExportedLandscape,
+  type ImportWarning,
+  type LogonFileContent,
+} from '../core/saplogon';
+import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
+import type { CliHelpers } from './verify';
+
+/** SAP Logon files beyond this size are declined: the biggest real landscapes are a few MB. */
+const MAX_SAP_LOGON_BYTES = 256 * 1024 * 1024;
+
+/** `sapready import --sap-logon FILE... [--output FILE] [--force] [--into FILE]` */
+export function runSapLogonImport(args: readonly string[], cli: CliHelpers): number {
+  const { values, positionals } = cli.parse(args, { 'sap-logon': { type: 'boolean' }, output: { type: 'string' }, force: { type: 'boolean' }, into: { type: 'string' }, now: { type: 'string' } });
+  if (positionals.length === 0) throw new UsageError('--sap-logon needs the SAP Logon files to import: SAPUILandscape.xml, a global landscape file, or saplogon.ini.');
+  const cwd = process.cwd();
+  const outputPath = values.output ? resolve(cwd, values.output as string) : undefined;
+  const intoPath = values.into ? resolve(cwd, values.into as string) : undefined;
+  if (outputPath && existsSync(outputPath) && !values.force && outputPath !== intoPath) throw new UsageError(`${cli.displayPath(cwd, outputPath)} exists; use --force to overwrite it.`);
+  const options = cli.resolveWithUsageErrors(() => resolveOptions(RULES, { now: values.now as string | undefined }));
+
+  const contents = readWithIncludes(positionals.map((path) => resolve(cwd, path)), cwd, cli);
+  const resolved = resolveLandscape(contents.files);
+  const warnings = [...contents.warnings, ...resolved.warnings];
+  for (const warning of warnings) process.stderr.write(`sapready: warning: ${describe(warning)}\n`);
+
+  if (intoPath) {
+    const target = readLandscapeFile(intoPath, cwd, cli, options.limits);
+    if (target.tree.problems.length > 0) throw new UsageError(`${target.path} has YAML problems; sapready check ${target.path} shows them. Fix them before importing into it.`);
+    let merge;
+    try {
+      merge = mergeIntoLandscape(target, resolved.systems);
+    } catch (error) {
+      if (error instanceof MergeError) throw new UsageError(error.message);
+      throw error;
+    }
+    for (const difference of merge.differences) {
+      process.stdout.write(`${difference.sid}: ${difference.field} is ${show(difference.inFile)} in ${target.path} and ${show(difference.inSapLogon)} in SAP Logon (not changed)\n`);
+    }
+    const destination = outputPath ?? intoPath;
+    if (merge.added.length > 0 || destination !== intoPath) writeFileAtomically(destination, merge.text);
+    process.stdout.write(
+      merge.added.length > 0
+        ? `Added ${merge.added.length} system(s) to ${cli.displayPath(cwd, destination)}: ${merge.added.join(', ')}.\n`
+        : `Nothing to add: ${target.path} declares every imported system.\n`,
+    );
+    return 0;
+  }
+  const yaml = landscapeYaml(resolved.systems, { sources: contents.files.map((file) => file.path), today: formatDay(options.today), landscape: resolved.workspace ?? 'SAP Logon' });
+  if (outputPath) {
+    writeFileAtomically(outputPath, yaml);
+    process.stdout.write(`Wrote ${resolved.systems.length} system(s) to ${cli.displayPath(cwd, outputPath)}. Check it with: sapready check ${cli.displayPath(cwd, outputPath)}\n`);
+  } else process.stdout.write(yaml);
+  return 0;
+}
+
+/** `sapready export --sap-logon [paths...] --output FILE` */
+export function runSapLogonExport(args: readonly string[], cli: CliHelpers): number {
+  const { values, positionals } = cli.parse(args, { 'sap-logon': { type: 'boolean' }, output: { type: 'string' }, force: { type: 'boolean' } });
+  if (!values['sap-logon']) throw new UsageError('export writes SAP Logon landscape files only: sapready export --sap-logon [paths...] --output FILE');
+  if (!values.output) throw new UsageError('--output FILE is required: the SAPUILandscape.xml to write.');
+  const cwd = process.cwd();
+  const outputPath = resolve(cwd, values.output as string);
+  if (existsSync(outputPath) && !values.force) throw new UsageError(`${cli.displayPath(cwd, values.output as string)} exists; use --force to overwrite it.`);
+  const options = cli.resolveWithUsageErrors(() => resolveOptions(RULES, {}));
+  const landscapes = new Map<string, ExportedLandscape>();
+  for (const path of findLandscapeFiles(positionals.length > 0 ? positionals : ['.'], cwd)) {
+    const file = readLandscapeFile(path, cwd, cli, options.limits);
+    const model = file.model;
+    if (!model || file.tree.problems.length > 0) throw new UsageError(`${file.path} is not a readable landscape file; sapready check ${file.path} says why.`);
+    const name = model.name?.value ?? file.path;
+    const landscape = landscapes.get(name) ?? { name, systems: [] };
+    landscape.systems.push(...exportedSystems(model));
+    landscapes.set(name, landscape);
+  }
+  const xml = sapUiLandscapeXml([...landscapes.values()], `sapready ${version}`);
+  writeFileAtomically(outputPath, xml);
+  const count = [...landscapes.values()].reduce((sum, landscape) => sum + landscape.systems.length, 0);
+  process.stdout.write(`Wrote ${count} system(s) of ${landscapes.size} landscape(s) to ${cli.displayPath(cwd, outputPath)}.\n`);
+  return 0;
+}
+
+function readWithIncludes(paths: readonly string[], cwd: string, cli: CliHelpers): { files: LogonFileContent[]; warnings: ImportWarning[] } {
+  const files: LogonFileContent[] = [];
+  const warnings: ImportWarning[] = [];
+  const seen = new Set<string>();
+  const queue = paths.map((path) => ({ path, includedBy: undefined as string | undefined, url: undefined as string | undefined }));
+  while (queue.length > 0) {
+    const { path, includedBy, url } = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const shown = cli.displayPath(cwd, path);
+    let bytes: Buffer;
+    try {
+      bytes = readRegularFile(path);
+    } catch (error) {
+      if (includedBy === undefined) throw new UsageError(`Cannot read ${shown}: ${(error as Error).message}`);
+      warnings.push({ file: includedBy, message: `<Include url="${url}"> not followed: ${(error as Error).message}` });
+      continue;
+    }
+    let content: LogonFileContent;
+    try {
+      content = readSapLogonText(decodeSapLogonBytes(bytes), shown);
+    } catch (error) {
+      if (error instanceof SapLogonFormatError) throw new UsageError(error.message);
+      throw error;
+    }
+    files.push(content);
+    if (content.entries.length === 0 && content.messageServers.length === 0 && content.routers.length === 0) warnings.push({ file: shown, message: 'holds no SAP Logon entries' });
+    for (const include of content.includes) {
+      const local = includedPath(include.url);
+      if (local === undefined) warnings.push({ file: shown, message: `<Include url="${include.url}"> on line ${include.line} not followed: only local file: URLs are read` });
+      else queue.push({ path: resolve(cwd, local), includedBy: shown, url: include.url });
+    }
+  }
+  return { files, warnings };
+}
+
+/** Reads a regular file only (never a FIFO or device that could block), within the size limit. */
+function readRegularFile(path: string): Buffer {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    throw new Error((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((error as NodeJS.ErrnoException).code ?? String(error)));
+  }
+  if (!stats.isFile()) throw new Error('not a regular file');
+  if (stats.size > MAX_SAP_LOGON_BYTES) throw new Error(`${stats.size} bytes, more than the ${MAX_SAP_LOGON_BYTES} a SAP Logon file can sensibly have`);
+  const descriptor = openSync(path, 'r');
+  try {
+    const size = fstatSync(descriptor).size;
+    const buffer = Buffer.alloc(Math.min(size, MAX_SAP_LOGON_BYTES) + 1);
+    let length = 0;
+    for (let read; length < buffer.length && (read = readSync(descriptor, buffer, length, buffer.length - length, null)) > 0; ) length += read;
+    if (length > MAX_SAP_LOGON_BYTES) throw new Error(`more than the ${MAX_SAP_LOGON_BYTES} bytes a SAP Logon file can sensibly have`);
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function readLandscapeFile(path: string, cwd: string, cli: CliHelpers, limits: Parameters<typeof loadLandscapeFile>[2]) {
+  const shown = cli.displayPath(cwd, path);
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFile(path);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${shown}: ${(error as Error).message}`);
+  }
+  const decoded = decodeLandscapeBytes(bytes);
+  if (!decoded.ok) throw new UsageError(`${shown}: ${decoded.message}`);
+  return loadLandscapeFile(shown, decoded.text, limits);
+}
+
+function describe(warning: ImportWarning): string {
+  return `${warning.file}${warning.entry !== undefined ? `: entry ${JSON.stringify(warning.entry)}` : ''}: ${warning.message}`;
+}
+
+function show(value: string | undefined): string {
+  return value === undefined ? 'not set' : JSON.stringify(value);
+}
