@@ -114,7 +114,7 @@ function connectionOf(
   } else if (entry.route) connection.accessRoute = normalRoute(entry.route);
   if (entry.group) {
     connection.messageServer = entry.group.messageServer;
-    connection.messageServerPort = entry.group.messageServerPort;
+    connection.messageServerPort = messageServerPort(entry.group.messageServerPort, warn);
     connection.logonGroup = entry.group.logonGroup;
   } else if (entry.direct) {
     connection.host = entry.direct.host;
@@ -126,7 +126,7 @@ function connectionOf(
       return undefined;
     }
     connection.messageServer = server.host;
-    connection.messageServerPort = server.port;
+    connection.messageServerPort = messageServerPort(server.port, warn);
     connection.logonGroup = entry.server ?? 'PUBLIC';
   } else if (entry.server) {
     const { host, port } = splitServer(entry.server);
@@ -156,6 +156,13 @@ export function splitServer(server: string): { host: string; port?: string } {
   return { host, port };
 }
 
+/** The landscape format knows message-server ports 36NN and sapms<SID>; others are named, not written. */
+function messageServerPort(port: string | undefined, warn: (message: string) => void): string | undefined {
+  if (port === undefined || /^(36\d\d|sapms[A-Z][A-Z0-9]{2})$/.test(port)) return port;
+  warn(`message server port "${port}" is neither 36NN nor sapms<SID>: left for you to fill in`);
+  return undefined;
+}
+
 function instanceOfPort(port: string | undefined): string | undefined {
   return /^32(\d\d)$/.exec(port ?? '')?.[1] ?? /^sapdp(\d\d)$/i.exec(port ?? '')?.[1];
 }
@@ -182,7 +189,8 @@ function addClient(shortcut: LogonEntry, systems: ReadonlyMap<string, LogonSyste
     return;
   }
   const known = system.clients.get(shortcut.client);
-  const language = shortcut.language && /^[A-Za-z0-9]{1,2}$/.test(shortcut.language) ? shortcut.language.toUpperCase() : undefined;
+  const language = shortcut.language && /^[A-Za-z]{2}$/.test(shortcut.language) ? shortcut.language.toUpperCase() : undefined;
+  if (shortcut.language && !language) warn(`logon language "${shortcut.language}" is not a two-letter code: left out`);
   if (!known) system.clients.set(shortcut.client, { language });
   else if (!known.language) known.language = language;
 }

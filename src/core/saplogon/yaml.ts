@@ -92,7 +92,7 @@ export function mergeIntoLandscape(file: LandscapeFile, systems: readonly LogonS
   const declared = new Map(file.model!.systems.map((system) => [system.sid, system.node]));
   const differences: ConnectionDifference[] = [];
   const missing: LogonSystem[] = [];
-  for (const system of systems) {
+  for (const system of [...systems].sort((a, b) => a.sid.localeCompare(b.sid))) {
     const node = declared.get(system.sid);
     if (!node) missing.push(system);
     else differences.push(...compare(system, node));
