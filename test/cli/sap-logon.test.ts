@@ -217,3 +217,39 @@ describe('sapready import --sap-logon', () => {
     assert.ok(Date.now() - started < 110_000);
   });
 });
+
+describe('sapready export --sap-logon', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    removeTempDir(dir);
+    dir = undefined;
+  });
+
+  it('writes a SAPUILandscape.xml whose import gives the same systems, the same on every export', () => {
+    dir = makeTempDir();
+    assertExit(runCli(['import', '--sap-logon', path.join(SAP_LOGON, 'SAPUILandscape.xml'), path.join(SAP_LOGON, 'SAPUILandscapeGlobal.xml'), '--output', 'acme.landscape.yaml', '--now', NOW], { cwd: dir }), 0);
+    const exported = runCli(['export', '--sap-logon', 'acme.landscape.yaml', '--output', 'SAPUILandscape.xml'], { cwd: dir });
+    assertExit(exported, 0);
+    assert.equal(exported.stdout, 'Wrote 4 system(s) of 1 landscape(s) to SAPUILandscape.xml.\n');
+    const xml = readFileSync(path.join(dir, 'SAPUILandscape.xml'), 'utf8');
+    assert.match(xml, /<Workspace uuid="[0-9a-f-]{36}" name="ACME">/);
+    assert.match(xml, /description="Quality &quot;QAS&quot; &lt;ERP&gt;"/);
+    assert.match(xml, /<Router uuid="[0-9a-f-]{36}" name="\/H\/saprouter.acme.example\/S\/3299" router="\/H\/saprouter.acme.example\/S\/3299"\/>/);
+    assert.match(xml, /<Messageserver uuid="[0-9a-f-]{36}" name="BWP" host="bwp-ms.acme.example" port="sapmsBWP"\/>/);
+
+    const again = runCli(['import', '--sap-logon', 'SAPUILandscape.xml', '--output', 'again.landscape.yaml', '--now', NOW], { cwd: dir });
+    assertExit(again, 0);
+    assert.equal(again.stderr, '');
+    const systemsOf = (name: string) => readFileSync(path.join(dir!, name), 'utf8').split('\nsystems:\n')[1];
+    assert.equal(systemsOf('again.landscape.yaml'), systemsOf('acme.landscape.yaml'));
+
+    assertUsageError(runCli(['export', '--sap-logon', 'acme.landscape.yaml', '--output', 'SAPUILandscape.xml'], { cwd: dir }), /SAPUILandscape\.xml exists; use --force/);
+    assertExit(runCli(['export', '--sap-logon', 'acme.landscape.yaml', '--output', 'SAPUILandscape.xml', '--force'], { cwd: dir }), 0);
+    assert.equal(readFileSync(path.join(dir, 'SAPUILandscape.xml'), 'utf8'), xml);
+  });
+
+  it('needs --sap-logon and --output', () => {
+    assertUsageError(runCli(['export', '--output', 'x.xml'], { cwd: SAP_LOGON }), /export writes SAP Logon landscape files only/);
+    assertUsageError(runCli(['export', '--sap-logon'], { cwd: SAP_LOGON }), /--output FILE is required/);
+  });
+});

@@ -69,6 +69,8 @@ function serviceEntry(attributes: Record<string, string>, file: string, line: nu
     const found = attributes[name]?.trim();
     return found ? found : undefined;
   };
+  // User text stays as written; only identifiers and addresses are trimmed.
+  const description = attributes.description === '' ? undefined : attributes.description;
   return {
     file,
     line,
@@ -76,7 +78,7 @@ function serviceEntry(attributes: Record<string, string>, file: string, line: nu
     type: value('type') ?? 'SAPGUI',
     uuid: value('uuid'),
     sid: value('systemid'),
-    description: value('description'),
+    description,
     server: value('server'),
     messageServerId: value('msid'),
     routerId: value('routerid'),
