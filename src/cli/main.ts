@@ -22,6 +22,7 @@ import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
 import { LIVE_RULES } from '../core/rfc/live-rules';
 import { runImport, runVerify, type CliHelpers } from './verify';
 import { runSapLogonExport, runSapLogonImport } from './sap-logon';
+import { companionReader } from './companions';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -116,7 +117,8 @@ function runCheck(args: readonly string[]): number {
       throw new UsageError(`Cannot read ${displayPath(cwd, path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
     const decoded = decodeLandscapeBytes(bytes);
-    return decoded.ok ? { path: displayPath(cwd, path), text: decoded.text } : { path: displayPath(cwd, path), text: '', unreadable: decoded.message };
+    const readCompanion = companionReader(path, (companion) => displayPath(cwd, companion));
+    return decoded.ok ? { path: displayPath(cwd, path), text: decoded.text, readCompanion } : { path: displayPath(cwd, path), text: '', unreadable: decoded.message };
   });
   const result = checkLandscapes(texts, options);
   const report: ReportInput = {

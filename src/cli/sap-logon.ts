@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { version } from '../../package.json';
 import { resolveOptions } from '../core/config/options';
@@ -7,25 +7,22 @@ import { decodeLandscapeBytes } from '../core/landscape/decode';
 import { loadLandscapeFile } from '../core/landscape/file';
 import { RULES } from '../core/rules/registry';
 import {
-  decodeSapLogonBytes,
+  collectSapLogonFiles,
   exportedSystems,
-  includedPath,
   landscapeYaml,
   mergeIntoLandscape,
   MergeError,
-  readSapLogonText,
   resolveLandscape,
   sapUiLandscapeXml,
   SapLogonFormatError,
+  SapLogonReadError,
   type ExportedLandscape,
-  type ImportWarning,
-  type LogonFileContent,
+  describeDifference,
+  describeWarning,
 } from '../core/saplogon';
+import { readRegularFile } from './companions';
 import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
 import type { CliHelpers } from './verify';
-
-/** SAP Logon files beyond this size are declined: the biggest real landscapes are a few MB. */
-const MAX_SAP_LOGON_BYTES = 256 * 1024 * 1024;
 
 /** `sapready import --sap-logon FILE... [--output FILE] [--force] [--into FILE]` */
 export function runSapLogonImport(args: readonly string[], cli: CliHelpers): number {
@@ -37,10 +34,10 @@ export function runSapLogonImport(args: readonly string[], cli: CliHelpers): num
   if (outputPath && existsSync(outputPath) && !values.force && outputPath !== intoPath) throw new UsageError(`${cli.displayPath(cwd, outputPath)} exists; use --force to overwrite it.`);
   const options = cli.resolveWithUsageErrors(() => resolveOptions(RULES, { now: values.now as string | undefined }));
 
-  const contents = readWithIncludes(positionals.map((path) => resolve(cwd, path)), cwd, cli);
+  const contents = readSapLogonFiles(positionals.map((path) => resolve(cwd, path)), cwd, cli);
   const resolved = resolveLandscape(contents.files);
   const warnings = [...contents.warnings, ...resolved.warnings];
-  for (const warning of warnings) process.stderr.write(`sapready: warning: ${describe(warning)}\n`);
+  for (const warning of warnings) process.stderr.write(`sapready: warning: ${describeWarning(warning)}\n`);
 
   if (intoPath) {
     const target = readLandscapeFile(intoPath, cwd, cli, options.limits);
@@ -53,7 +50,7 @@ export function runSapLogonImport(args: readonly string[], cli: CliHelpers): num
       throw error;
     }
     for (const difference of merge.differences) {
-      process.stdout.write(`${difference.sid}: ${difference.field} is ${show(difference.inFile)} in ${target.path} and ${show(difference.inSapLogon)} in SAP Logon (not changed)\n`);
+      process.stdout.write(`${describeDifference(difference, target.path)}\n`);
     }
     const destination = outputPath ?? intoPath;
     if (merge.added.length > 0 || destination !== intoPath) writeFileAtomically(destination, merge.text);
@@ -98,62 +95,12 @@ export function runSapLogonExport(args: readonly string[], cli: CliHelpers): num
   return 0;
 }
 
-function readWithIncludes(paths: readonly string[], cwd: string, cli: CliHelpers): { files: LogonFileContent[]; warnings: ImportWarning[] } {
-  const files: LogonFileContent[] = [];
-  const warnings: ImportWarning[] = [];
-  const seen = new Set<string>();
-  const queue = paths.map((path) => ({ path, includedBy: undefined as string | undefined, url: undefined as string | undefined }));
-  while (queue.length > 0) {
-    const { path, includedBy, url } = queue.shift()!;
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const shown = cli.displayPath(cwd, path);
-    let bytes: Buffer;
-    try {
-      bytes = readRegularFile(path);
-    } catch (error) {
-      if (includedBy === undefined) throw new UsageError(`Cannot read ${shown}: ${(error as Error).message}`);
-      warnings.push({ file: includedBy, message: `<Include url="${url}"> not followed: ${(error as Error).message}` });
-      continue;
-    }
-    let content: LogonFileContent;
-    try {
-      content = readSapLogonText(decodeSapLogonBytes(bytes), shown);
-    } catch (error) {
-      if (error instanceof SapLogonFormatError) throw new UsageError(error.message);
-      throw error;
-    }
-    files.push(content);
-    if (content.entries.length === 0 && content.messageServers.length === 0 && content.routers.length === 0) warnings.push({ file: shown, message: 'holds no SAP Logon entries' });
-    for (const include of content.includes) {
-      const local = includedPath(include.url);
-      if (local === undefined) warnings.push({ file: shown, message: `<Include url="${include.url}"> on line ${include.line} not followed: only local file: URLs are read` });
-      else queue.push({ path: resolve(cwd, local), includedBy: shown, url: include.url });
-    }
-  }
-  return { files, warnings };
-}
-
-/** Reads a regular file only (never a FIFO or device that could block), within the size limit. */
-function readRegularFile(path: string): Buffer {
-  let stats;
+function readSapLogonFiles(paths: readonly string[], cwd: string, cli: CliHelpers): ReturnType<typeof collectSapLogonFiles> {
   try {
-    stats = statSync(path);
+    return collectSapLogonFiles(paths, { read: (path) => readRegularFile(resolve(cwd, path)), show: (path) => cli.displayPath(cwd, resolve(cwd, path)) });
   } catch (error) {
-    throw new Error((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((error as NodeJS.ErrnoException).code ?? String(error)));
-  }
-  if (!stats.isFile()) throw new Error('not a regular file');
-  if (stats.size > MAX_SAP_LOGON_BYTES) throw new Error(`${stats.size} bytes, more than the ${MAX_SAP_LOGON_BYTES} a SAP Logon file can sensibly have`);
-  const descriptor = openSync(path, 'r');
-  try {
-    const size = fstatSync(descriptor).size;
-    const buffer = Buffer.alloc(Math.min(size, MAX_SAP_LOGON_BYTES) + 1);
-    let length = 0;
-    for (let read; length < buffer.length && (read = readSync(descriptor, buffer, length, buffer.length - length, null)) > 0; ) length += read;
-    if (length > MAX_SAP_LOGON_BYTES) throw new Error(`more than the ${MAX_SAP_LOGON_BYTES} bytes a SAP Logon file can sensibly have`);
-    return buffer.subarray(0, length);
-  } finally {
-    closeSync(descriptor);
+    if (error instanceof SapLogonFormatError || error instanceof SapLogonReadError) throw new UsageError(error.message);
+    throw error;
   }
 }
 
@@ -168,12 +115,4 @@ function readLandscapeFile(path: string, cwd: string, cli: CliHelpers, limits: P
   const decoded = decodeLandscapeBytes(bytes);
   if (!decoded.ok) throw new UsageError(`${shown}: ${decoded.message}`);
   return loadLandscapeFile(shown, decoded.text, limits);
-}
-
-function describe(warning: ImportWarning): string {
-  return `${warning.file}${warning.entry !== undefined ? `: entry ${JSON.stringify(warning.entry)}` : ''}: ${warning.message}`;
-}
-
-function show(value: string | undefined): string {
-  return value === undefined ? 'not set' : JSON.stringify(value);
 }

@@ -63,6 +63,11 @@ export interface ImportWarning {
   message: string;
 }
 
+/** `file: entry "name": message`, as both faces show a warning. */
+export function describeWarning(warning: ImportWarning): string {
+  return `${warning.file}${warning.entry !== undefined ? `: entry ${JSON.stringify(warning.entry)}` : ''}: ${warning.message}`;
+}
+
 /** A file SAP Logon could not have read: the import stops (exit code 2) with this position. */
 export class SapLogonFormatError extends Error {
   constructor(

@@ -71,6 +71,12 @@ export interface ConnectionDifference {
   inSapLogon?: string;
 }
 
+/** One line for the engineer: what differs, where, and that nothing was changed. */
+export function describeDifference(difference: ConnectionDifference, fileName: string): string {
+  const shown = (value: string | undefined): string => (value === undefined ? 'not set' : JSON.stringify(value));
+  return `${difference.sid}: ${difference.field} is ${shown(difference.inFile)} in ${fileName} and ${shown(difference.inSapLogon)} in SAP Logon (not changed)`;
+}
+
 export interface MergeResult {
   /** The file's new text; equal to the old one when nothing was added. */
   text: string;
