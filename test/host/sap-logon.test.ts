@@ -61,6 +61,8 @@ describe('Import from SAP Logon... (a real host, a picked file)', () => {
     for (const sid of ['BWP', 'DEV', 'PRD', 'QAS']) assert.match(text, new RegExp(`^  ${sid}:$`, 'm'));
     assert.doesNotMatch(text, /JDOE/);
     assert.match(prompts.messages.join('\n'), /4 system\(s\) from SAP Logon; save the file to keep it\. 6 note\(s\) on what was left out/);
+    // An unsaved preview would make closing the editors ask whether to save it.
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('adds the new systems to a chosen landscape file after the diff, and adds nothing the second time', async () => {
@@ -75,7 +77,7 @@ describe('Import from SAP Logon... (a real host, a picked file)', () => {
       assert.deepEqual(prompts.asked.slice(-1), ['confirm: Add CRM, ERP to landscapes/core.landscape.yaml?']);
       const written = readFileSync(target.fsPath, 'utf8');
       assert.ok(written.startsWith(original.trimEnd()), 'the file is kept as it was, the systems added after it');
-      assert.match(written.slice(original.trimEnd().length), /^\n {2}CRM:\n {4}product: abap/);
+      assert.match(written.slice(original.trimEnd().length), /^\n {2}CRM:\n {4}product: abap/, prompts.messages.join('\n'));
 
       pickFiles('saplogon.ini');
       const again = new ScriptedPrompts(['landscapes/core.landscape.yaml']);
