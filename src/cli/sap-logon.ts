@@ -8,6 +8,8 @@ import { loadLandscapeFile } from '../core/landscape/file';
 import { RULES } from '../core/rules/registry';
 import {
   collectSapLogonFiles,
+  describeDifference,
+  describeWarning,
   exportedSystems,
   landscapeYaml,
   mergeIntoLandscape,
@@ -17,8 +19,6 @@ import {
   SapLogonFormatError,
   SapLogonReadError,
   type ExportedLandscape,
-  describeDifference,
-  describeWarning,
 } from '../core/saplogon';
 import { readRegularFile } from './companions';
 import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';

@@ -6,6 +6,8 @@ import { formatDay } from '../core/dates';
 import type { LandscapeFile } from '../core/landscape/file';
 import {
   collectSapLogonFiles,
+  describeDifference,
+  describeWarning,
   exportedSystems,
   landscapeYaml,
   mergeIntoLandscape,
@@ -15,8 +17,6 @@ import {
   SapLogonFormatError,
   SapLogonReadError,
   type ExportedLandscape,
-  describeDifference,
-  describeWarning,
 } from '../core/saplogon';
 import { readRegularFile } from '../cli/companions';
 import { writeFileAtomically } from '../cli/files';
