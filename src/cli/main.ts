@@ -22,6 +22,8 @@ import { starterLandscape } from '../core/starter';
 import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
 import { LIVE_RULES } from '../core/rfc/live-rules';
 import { runImport, runVerify, type CliHelpers } from './verify';
+import { runSapLogonExport, runSapLogonImport } from './sap-logon';
+import { companionReader } from './companions';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -38,6 +40,11 @@ Usage:
   sapready init [file]        write a commented starter landscape (default: main.landscape.yaml)
   sapready verify [paths...] --system SID   compare a declared system with the live system over RFC
   sapready import [paths...] --system SID   print a landscape fragment (components, destinations) read from the live system
+  sapready import --sap-logon FILE... [--output FILE] [--force] [--into FILE]
+                              a landscape from SAP Logon's SAPUILandscape.xml (includes followed) or saplogon.ini;
+                              --into adds the new systems to an existing landscape file and lists the ones that differ
+  sapready export --sap-logon [paths...] --output FILE [--force]
+                              the declared systems as a SAPUILandscape.xml for SAP Logon
 
 Options for check:
   --format <text|json|sarif|junit|markdown|html>   output format (default: text; markdown and html
@@ -80,7 +87,9 @@ export function main(argv: readonly string[]): number | Promise<number> {
     case 'verify':
       return runVerify(rest, CLI_HELPERS);
     case 'import':
-      return runImport(rest, CLI_HELPERS);
+      return rest.includes('--sap-logon') ? runSapLogonImport(rest, CLI_HELPERS) : runImport(rest, CLI_HELPERS);
+    case 'export':
+      return runSapLogonExport(rest, CLI_HELPERS);
   }
   throw new UsageError(`Unknown command "${command}". Run sapready --help for the commands.`);
 }
@@ -109,7 +118,8 @@ function runCheck(args: readonly string[]): number {
       throw new UsageError(`Cannot read ${displayPath(cwd, path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
     const decoded = decodeLandscapeBytes(bytes);
-    return decoded.ok ? { path: displayPath(cwd, path), text: decoded.text } : { path: displayPath(cwd, path), text: '', unreadable: decoded.message };
+    const readCompanion = companionReader(path, (companion) => displayPath(cwd, companion));
+    return decoded.ok ? { path: displayPath(cwd, path), text: decoded.text, readCompanion } : { path: displayPath(cwd, path), text: '', unreadable: decoded.message };
   });
   const result = checkLandscapes(texts, options);
   const report: ReportInput = {

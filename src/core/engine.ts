@@ -1,6 +1,6 @@
 import type { ResolvedOptions, RuleSetting } from './config/options';
 import { compareFindings, type Finding } from './findings';
-import { loadLandscapeFile, type LandscapeFile } from './landscape/file';
+import { loadLandscapeFile, type CompanionReader, type LandscapeFile } from './landscape/file';
 import type { SystemDeclaration } from './landscape/model';
 import type { Pair } from './landscape/sourceTree';
 import { WorkspaceIndex } from './landscape/workspace';
@@ -12,6 +12,7 @@ export interface LandscapeText {
   text: string;
   /** Why the file's bytes could not be read as text (see decodeLandscapeBytes). */
   unreadable?: string;
+  readCompanion?: CompanionReader;
 }
 
 export interface CheckResult {
@@ -21,7 +22,7 @@ export interface CheckResult {
 
 /** Parses and checks landscape files that belong together (one workspace, one CLI run). */
 export function checkLandscapes(texts: readonly LandscapeText[], options: ResolvedOptions, rules: readonly Rule[] = RULES): CheckResult {
-  const files = texts.map((input) => loadLandscapeFile(input.path, input.text, options.limits, input.unreadable));
+  const files = texts.map((input) => ({ ...loadLandscapeFile(input.path, input.text, options.limits, input.unreadable), readCompanion: input.readCompanion }));
   return { files, findings: runRules(files, options, rules) };
 }
 

@@ -38,6 +38,14 @@ export const LIVE_COMMANDS = {
 
 export type LiveCommandName = keyof typeof LIVE_COMMANDS;
 
+/** Import from and export to SAP Logon's landscape files: registered by src/extension/sapLogon.ts. */
+export const SAP_LOGON_COMMANDS = {
+  importSapLogon: { id: 'sapReadiness.importSapLogon', title: 'Import from SAP Logon...', icon: '$(cloud-download)' },
+  exportSapLogon: { id: 'sapReadiness.exportSapLogon', title: 'Export to SAP Logon...', icon: '$(cloud-upload)' },
+} as const;
+
+export type SapLogonCommandName = keyof typeof SAP_LOGON_COMMANDS;
+
 export const COMMANDS = {
   checkWorkspace: { id: 'sapReadiness.checkWorkspace', title: 'Check Workspace Landscapes' },
   newLandscapeFile: { id: 'sapReadiness.newLandscapeFile', title: 'New Landscape File' },
@@ -47,7 +55,8 @@ export const COMMANDS = {
   ...REMOTE_COMMANDS,
   ...DASHBOARD_COMMANDS,
   ...LIVE_COMMANDS,
+  ...SAP_LOGON_COMMANDS,
 } as const;
 
-/** Commands whose handlers extension.ts registers (the remote, dashboard and live ones register themselves). */
-export type CommandName = Exclude<keyof typeof COMMANDS, RemoteCommandName | DashboardCommandName | LiveCommandName>;
+/** Commands whose handlers extension.ts registers (the remote, dashboard, live and SAP Logon ones register themselves). */
+export type CommandName = Exclude<keyof typeof COMMANDS, RemoteCommandName | DashboardCommandName | LiveCommandName | SapLogonCommandName>;

@@ -11,6 +11,7 @@ import { LANDSCAPE_DOCUMENTS } from './settings';
 import { NoteLinks } from './noteLinks';
 import { registerLiveVerification, type LiveVerificationApi } from './live';
 import { registerRemoteSupport, type RemoteSupportApi } from './remote';
+import { registerSapLogon, type SapLogonApi } from './sapLogon';
 import { RULE_DOCUMENTATION_SCHEME, RuleDocumentation, showRuleDocumentation } from './ruleDocumentation';
 import { ReadinessStatus } from './statusBar';
 
@@ -31,6 +32,8 @@ export interface SapReadinessApi {
   remote: RemoteSupportApi;
   /** Live verification over RFC: the `sapready-live` diagnostics and test hooks (prompts, RFC connector, trust). */
   live: LiveVerificationApi;
+  /** Import from and export to SAP Logon (test hooks for the dialogs). */
+  sapLogon: SapLogonApi;
 }
 
 
@@ -77,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): SapReadinessApi {
   }
 
   void workspace.start().catch((error: unknown) => log.error(`Scanning the workspace failed: ${String(error)}`));
-  const api = { workspace, dashboard: registerDashboard(context, workspace, log), remote: registerRemoteSupport(context, workspace), live: registerLiveVerification(context, workspace, log) };
+  const api = { workspace, dashboard: registerDashboard(context, workspace, log), remote: registerRemoteSupport(context, workspace), live: registerLiveVerification(context, workspace, log), sapLogon: registerSapLogon(context, workspace, log) };
   const activationMs = performance.now() - started;
   const loadMs = typeof sapreadyBundleStart === 'number' && typeof sapreadyBundleEnd === 'number' ? sapreadyBundleEnd - sapreadyBundleStart : NaN;
   log.info(`Loaded in ${loadMs.toFixed(1)} ms, activated in ${activationMs.toFixed(1)} ms, with ${RULES.length} rules (${CATEGORY}).`);

@@ -1,7 +1,8 @@
 import { findConnectionType, sapNoteUrl, type ConnectionType } from '../catalog';
 import { routeHops } from '../rules/legacy-destinations';
 import { parseDateTime } from '../dates';
-import { SID_PATTERN, type LandscapeModel, type ServiceConnectionDeclaration, type SystemDeclaration } from '../landscape/model';
+import { accessRouteOf, type AccessRouteContext } from '../landscape/access-route';
+import { SID_PATTERN, type ServiceConnectionDeclaration, type SystemDeclaration } from '../landscape/model';
 import { entryOf, writtenText } from '../landscape/sourceTree';
 import { checkHost, checkPattern, checkUser, isRefusal, refuse, unsafeValue, type Refusal } from './validate';
 
@@ -82,8 +83,8 @@ export interface ConnectOptions {
   hanaTenant?: string;
 }
 
-/** The landscape-wide values a plan needs: today only the SAP router prefix. */
-export type LandscapeContext = Pick<LandscapeModel, 'saprouter'>;
+/** The landscape-wide values a plan needs: the fields the access route depends on. */
+export type LandscapeContext = AccessRouteContext;
 
 /** How each connection type opens; a type not listed gets its SAP Note and the details. */
 type Opening = 'sap-gui' | 'url' | 'os-terminal' | 'vnc' | 'rdp' | 'hana' | 'clipboard';
@@ -132,42 +133,46 @@ export function conventionalPorts(instance: string): { dispatcher: number; https
 const INSTANCE = /^\d{2}$/;
 const CLIENT = /^\d{3}$/;
 
-/** The route prefix to SAP from the landscape's `saprouter`, checked; '' when there is none. */
-function checkedRouterPrefix(landscape: LandscapeContext): string | Refusal {
-  const route = landscape.saprouter?.value;
-  if (route === undefined || route === '') return '';
-  if (route.trim().toUpperCase() === 'NO_CONNECTION') return refuse('saprouter is NO_CONNECTION, which blocks service connections.', 'saprouter');
-  const unsafe = unsafeValue('saprouter', route);
+/** The route prefix of one's own connections to `system` (see accessRouteOf), checked; '' for a direct connection. */
+function checkedRouterPrefix(landscape: LandscapeContext, system: SystemDeclaration): string | Refusal {
+  const access = accessRouteOf(landscape, system);
+  if (!access.ok) return refuse(access.problem, access.fieldName);
+  const route = access.route;
+  const field = access.fieldName ?? 'accessRoute';
+  if (route === '') return '';
+  if (route.toUpperCase() === 'NO_CONNECTION') return refuse(`${field} is NO_CONNECTION, which blocks service connections.`, field);
+  const unsafe = unsafeValue(field, route);
   if (unsafe) return unsafe;
   const hops = routeHops(route);
   const rebuilt = hops.map(([letter, value]) => `/${letter}/${value}`).join('');
-  if (hops.length === 0 || hops.some(([, value]) => value === '') || rebuilt.toUpperCase() !== route.toUpperCase()) return refuse(`saprouter ${JSON.stringify(route)} is not a route string (/H/host/S/service...).`, 'saprouter');
+  if (hops.length === 0 || hops.some(([, value]) => value === '') || rebuilt.toUpperCase() !== route.toUpperCase()) return refuse(`${field} ${JSON.stringify(route)} is not a route string (/H/host/S/service...).`, field);
   for (const [hop, value] of hops) {
-    if (hop === 'W') return refuse('saprouter carries a /W/ router password; it is never put into a shortcut or an argument. Remove it from the landscape file.', 'saprouter');
+    if (hop === 'W' || hop === 'P') return refuse(`${field} carries a /${hop}/ router password; it is never put into a shortcut or an argument. Remove it from the landscape file.`, field);
     if (hop === 'H') {
-      const bad = checkHost('saprouter', value);
+      const bad = checkHost(field, value);
       if (bad) return bad;
     } else if (hop === 'S') {
-      if (!/^[A-Za-z0-9_]+$/.test(value)) return refuse(`saprouter service ${JSON.stringify(value)} is not a port or service name.`, 'saprouter');
-    } else return refuse(`saprouter hop /${hop}/ is not a router hop (/H/, /S/).`, 'saprouter');
+      if (!/^[A-Za-z0-9_]+$/.test(value)) return refuse(`${field} service ${JSON.stringify(value)} is not a port or service name.`, field);
+    } else return refuse(`${field} hop /${hop}/ is not a router hop (/H/, /S/).`, field);
   }
   return rebuilt;
 }
 
 /**
  * The SAP router route to the system's dispatcher, as its SAP GUI service connection (if any)
- * declares it: the landscape's prefix + `/H/host/S/port`. "Copy SAP Router Route", the details
+ * declares it: the access route (accessRouteOf) + `/H/host/S/port`. "Copy SAP Router Route", the details
  * of a note plan and the SAP GUI shortcut all use this target, so they name the same address.
  */
 export function sapRouterRoute(system: SystemDeclaration, landscape: LandscapeContext): string | Refusal {
   const gui = system.serviceConnections.find((connection) => OPENING[connection.typeId] === 'sap-gui');
   const target = resolveTarget(system, gui);
   if (isRefusal(target)) return target;
-  return dispatcherRoute(system.sid, landscape, target);
+  return dispatcherRoute(system, landscape, target);
 }
 
-function dispatcherRoute(sid: string, landscape: LandscapeContext, target: Target): string | Refusal {
-  const prefix = checkedRouterPrefix(landscape);
+function dispatcherRoute(system: SystemDeclaration, landscape: LandscapeContext, target: Target): string | Refusal {
+  const sid = system.sid;
+  const prefix = checkedRouterPrefix(landscape, system);
   if (isRefusal(prefix)) return prefix;
   const host = need(target.host, 'host', sid);
   if (isRefusal(host)) return host;
@@ -317,7 +322,7 @@ function bracketed(host: string): string {
 }
 
 function sapGuiPlan(base: PlanBase, system: SystemDeclaration, type: ConnectionType, landscape: LandscapeContext, target: Target, options: ConnectOptions): LaunchPlan | Refusal {
-  const guiParm = dispatcherRoute(system.sid, landscape, target);
+  const guiParm = dispatcherRoute(system, landscape, target);
   if (isRefusal(guiParm)) return guiParm;
   const language = options.language ?? 'EN';
   const title = `${system.sid} ${type.name}`;

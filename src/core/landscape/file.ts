@@ -12,7 +12,11 @@ export interface LandscapeFile {
   tree: SourceTree;
   model: LandscapeModel | null;
   suppressions: Suppressions;
+  /** Reads a file the landscape names relative to itself (its saprouttab); supplied by the face, which owns I/O. */
+  readCompanion?: CompanionReader;
 }
+
+export type CompanionReader = (relativePath: string) => { ok: true; path: string; text: string } | { ok: false; path: string; message: string };
 
 export interface FileLimits extends ParseLimits {
   /** Larger files are declined with a finding instead of being parsed. */

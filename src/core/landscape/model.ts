@@ -16,8 +16,13 @@ export interface Field<T> {
 export interface LandscapeModel {
   root: MapNode;
   name?: Field<string>;
+  /** Whose landscape this is (informational; landscapes are scoped by `name`). */
+  customer?: Field<string>;
   partner?: Field<boolean>;
+  /** The customer's SAProuter route towards SAP: SAP Support's way in (remote support). */
   saprouter?: Field<string>;
+  /** The route your own connections take to this file's systems (see accessRouteOf). */
+  accessRoute?: Field<string>;
   users: UserDeclaration[];
   systems: SystemDeclaration[];
 }
@@ -42,6 +47,15 @@ export interface SystemDeclaration {
   /** Message server host for load-balanced logon (live verification); with `logonGroup`. */
   messageServer?: Field<string>;
   logonGroup?: Field<string>;
+  /** "36NN" or "sapms<SID>", with `messageServer`. */
+  messageServerPort?: Field<string>;
+  sncName?: Field<string>;
+  /** Overrides the file's `accessRoute` for this system. */
+  accessRoute?: Field<string>;
+  clients: ClientDeclaration[];
+  /** With `systemNumber`, how SAP identifies the system, whatever its SID. */
+  installationNumber?: Field<string>;
+  systemNumber?: Field<string>;
   supportConnection?: Field<string>;
   solman?: Field<string>;
   focusedRun?: Field<string>;
@@ -53,6 +67,14 @@ export interface SystemDeclaration {
   rfcDestinationsPair?: Pair;
   serviceConnections: ServiceConnectionDeclaration[];
   logonData: LogonDataDeclaration[];
+}
+
+export interface ClientDeclaration {
+  /** The three-digit client as written. */
+  client: string;
+  pair: Pair;
+  description?: Field<string>;
+  language?: Field<string>;
 }
 
 export interface NoteAssistantDeclaration {
@@ -107,8 +129,10 @@ export function buildModel(root: SourceNode | null): LandscapeModel | null {
   const model: LandscapeModel = {
     root,
     name: text(root, 'landscape'),
+    customer: text(root, 'customer'),
     partner: flag(root, 'partner'),
     saprouter: text(root, 'saprouter'),
+    accessRoute: text(root, 'accessRoute'),
     users: [],
     systems: [],
   };
@@ -135,6 +159,12 @@ export function buildSystem(pair: Pair): SystemDeclaration {
     client: text(node, 'client'),
     messageServer: text(node, 'messageServer'),
     logonGroup: text(node, 'logonGroup'),
+    messageServerPort: text(node, 'messageServerPort'),
+    sncName: text(node, 'sncName'),
+    accessRoute: text(node, 'accessRoute'),
+    clients: [],
+    installationNumber: text(node, 'installationNumber'),
+    systemNumber: text(node, 'systemNumber'),
     supportConnection: text(node, 'supportConnection'),
     solman: text(node, 'solman'),
     focusedRun: text(node, 'focusedRun'),
@@ -154,6 +184,15 @@ export function buildSystem(pair: Pair): SystemDeclaration {
       used: flag(noteAssistantMap, 'used'),
       digitallySignedNotes: flag(noteAssistantMap, 'digitallySignedNotes'),
     };
+  }
+  for (const clientPair of mapEntries(node, 'clients')) {
+    const map = asMap(clientPair.value);
+    system.clients.push({
+      client: writtenText(clientPair.key),
+      pair: clientPair,
+      description: map && text(map, 'description'),
+      language: map && text(map, 'language'),
+    });
   }
   for (const componentPair of mapEntries(node, 'components')) {
     const map = asMap(componentPair.value);

@@ -1,9 +1,10 @@
 import { routeHops } from '../rules/legacy-destinations';
+import { accessRouteOf } from '../landscape/access-route';
 import type { LandscapeModel, SystemDeclaration } from '../landscape/model';
 import type { RfcConnectionParameters } from './client';
 
 export interface ConnectionChoice {
-  /** Use the landscape's top-level `saprouter` route (default true). */
+  /** Use the system's access route (accessRouteOf; default true). */
   useSaprouter?: boolean;
   language?: string;
 }
@@ -27,10 +28,13 @@ export function connectionFor(model: LandscapeModel, system: SystemDeclaration, 
   } else {
     return missing(system.host?.value ? 'instance (e.g. instance: "00")' : 'host and instance, nor messageServer');
   }
-  const saprouter = choice.useSaprouter === false ? undefined : model.saprouter?.value;
-  // A /W/ hop is a router password: it would be echoed in prompts and messages (plaintext-secret reports it).
-  if (saprouter && routeHops(saprouter).some(([kind]) => kind === 'W')) {
-    return { ok: false, problem: 'The landscape\'s saprouter route carries a /W/ router password; remove it from the file (plaintext-secret) before logging on.' };
+  const access = choice.useSaprouter === false ? undefined : accessRouteOf(model, system);
+  if (access && !access.ok) return { ok: false, problem: access.problem };
+  const saprouter = access?.route || undefined;
+  // A /W/ or /P/ hop is a router password: it would be echoed in prompts and messages (plaintext-secret reports it).
+  const passwordHop = saprouter && routeHops(saprouter).find(([kind]) => kind === 'W' || kind === 'P');
+  if (passwordHop) {
+    return { ok: false, problem: `The ${access?.fieldName} route of ${system.sid} carries a /${passwordHop[0]}/ router password; remove it from the file (plaintext-secret) before logging on.` };
   }
   return { ok: true, parameters: { sid: system.sid, client, target, ...(saprouter ? { saprouter } : {}), ...(choice.language ? { language: choice.language } : {}) } };
 }

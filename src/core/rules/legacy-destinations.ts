@@ -1,3 +1,4 @@
+import { SAP_ROUTER_HOSTS } from '../catalog/sap-routers';
 import type { DestinationDeclaration } from '../landscape/model';
 import { includesName } from '../text/names';
 import { stringListSchema, type OptionsSchema } from './rule';
@@ -24,7 +25,7 @@ export interface LegacyDestinationOptions {
 export const LEGACY_DESTINATION_DEFAULTS: LegacyDestinationOptions = {
   legacyNames: ['SAPOSS', 'SDCC_OSS', 'SAPNET_RTCC', 'SAP-OSS', 'SAPSNOTE'],
   possiblyLegacyNames: ['SAPNET_RFC', 'SAP-OSS-LIST-O01'],
-  legacyHosts: ['oss001', 'sapserv1', 'sapserv2', 'sapserv3', 'sapserv4', 'sapserv5', 'sapserv6', 'sapserv7', 'sapserv8', 'sapserv9', '147.204.2.5', '194.39.131.34'],
+  legacyHosts: ['oss001', ...SAP_ROUTER_HOSTS],
   legacyServices: ['sapmsO01'],
   legacySystemIds: ['O01'],
   ignoredNamePatterns: ['^SM_[A-Z0-9]{3}CLNT[0-9]{3}_(BACK|READ|TRUSTED|TMW)$'],

@@ -20,6 +20,7 @@ import { logonDataExpiry } from './logon-data-expiry';
 import { serviceConnectionWindow } from './service-connection-window';
 import { unknownConnectionType } from './unknown-connection-type';
 import { saprouterRoute } from './saprouter-route';
+import { saprouttabPermission } from './saprouttab-permission';
 import { duplicateDeclaration } from './duplicate-declaration';
 
 /** Every rule, in the order `sapready rules` lists them. Ids are part of the contract. */
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   serviceConnectionWindow,
   unknownConnectionType,
   saprouterRoute,
+  saprouttabPermission,
   duplicateDeclaration,
   plaintextSecret,
 ] as Rule[];

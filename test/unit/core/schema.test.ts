@@ -24,6 +24,44 @@ describe('schema', () => {
     ), []);
   });
 
+  it('accepts the landscape scope, routes, clients and system identity of format v2', () => {
+    expectRule('schema', yaml(
+      'landscape: Contoso',
+      'customer: "0001234567"',
+      'saprouter: /H/saprouter.contoso.example/S/3299',
+      'accessRoute: /H/saprouter.partner.example/S/3299/H/saprouter.contoso.example/S/3299',
+      'systems:',
+      '  PRD:',
+      '    product: abap',
+      '    messageServer: prd-ascs.contoso.example',
+      '    messageServerPort: "3601"',
+      '    logonGroup: PUBLIC',
+      '    sncName: "p:CN=PRD, O=Contoso, C=DE"',
+      '    accessRoute: ""',
+      '    client: "100"',
+      '    clients:',
+      '      "100": { description: Production, language: EN }',
+      '      "000": { description: Administration }',
+      '    installationNumber: "0020123456"',
+      '    systemNumber: "000000000312345678"',
+      '  QAS: { product: abap, messageServer: qas-ascs.contoso.example, messageServerPort: sapmsQAS }',
+    ), []);
+  });
+
+  it('reports a message server port, client key, language or installation number of the wrong shape', () => {
+    expectRule('schema', yaml(
+      'landscape: x',
+      'systems:',
+      '  PRD:',
+      '    product: abap',
+      '    messageServerPort: "3200"',
+      '    clients:',
+      '      "10": { language: ENG }',
+      '    installationNumber: "12345"',
+      '    systemNumber: "0000000003123456789"',
+    ), [{ line: 5 }, { line: 7 }, { line: 7 }, { line: 8 }, { line: 9 }]);
+  });
+
   it('reports a property indented as a system once, at its key, as no SID', () => {
     expectRule('schema', yaml('landscape: x', 'systems:', '  AAA:', '    product: abap', '  rfcDestinations:', '    SAPOSS: { type: "3" }'), [
       { line: 5, message: /"rfcDestinations" is not a valid name here: a SID has three characters/ },
