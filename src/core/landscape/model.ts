@@ -42,6 +42,8 @@ export interface SystemDeclaration {
   /** Message server host for load-balanced logon (live verification); with `logonGroup`. */
   messageServer?: Field<string>;
   logonGroup?: Field<string>;
+  /** https://host:port where live verification reads the system over ADT (default: host and 443<instance>). */
+  adtUrl?: Field<string>;
   supportConnection?: Field<string>;
   solman?: Field<string>;
   focusedRun?: Field<string>;
@@ -135,6 +137,7 @@ export function buildSystem(pair: Pair): SystemDeclaration {
     client: text(node, 'client'),
     messageServer: text(node, 'messageServer'),
     logonGroup: text(node, 'logonGroup'),
+    adtUrl: text(node, 'adtUrl'),
     supportConnection: text(node, 'supportConnection'),
     solman: text(node, 'solman'),
     focusedRun: text(node, 'focusedRun'),

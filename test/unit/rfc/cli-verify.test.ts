@@ -47,8 +47,8 @@ describe('cli: sapready verify / import without the SAP NW RFC SDK (this machine
   it('check keeps working and `rules` lists the live rules as verify-only', () => {
     assert.equal(run(['check', 'examples/acme', '--now', '2026-11-23']).code, 0);
     const text = run(['rules']).stdout;
-    assert.match(text, /Only with sapready verify[^\n]*\n(live-[a-z-]+ .*\n){3}$/);
+    assert.match(text, /Only with sapready verify[^\n]*\n(live-[a-z-]+ .*\n){4}$/);
     const json = JSON.parse(run(['rules', '--format', 'json']).stdout) as Array<{ id: string; command?: string }>;
-    assert.deepEqual(json.filter((rule) => rule.command === 'verify').map((rule) => rule.id), ['live-destination-drift', 'live-component-drift', 'live-note-assistant']);
+    assert.deepEqual(json.filter((rule) => rule.command === 'verify').map((rule) => rule.id), ['live-destination-drift', 'live-component-drift', 'live-note-assistant', 'live-connection']);
   });
 });
