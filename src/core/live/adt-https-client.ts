@@ -280,6 +280,7 @@ export function maskUrlPassword(url: URL): string {
   return `${url.protocol}//${url.username}:***@${url.host}`;
 }
 
-function formatSeconds(milliseconds: number): string {
+/** 30000 -> "30 s", 300 -> "0.3 s". */
+export function formatSeconds(milliseconds: number): string {
   return milliseconds % 1000 === 0 ? `${milliseconds / 1000} s` : `${(milliseconds / 1000).toFixed(1)} s`;
 }
