@@ -6,6 +6,7 @@
  *   const results = await verifySystems(targets, (target, signal) => readLive(access, { credentials, signal }));
  *   formatVerificationTable(results);                                  // one row per system
  */
+export { readCaBundle } from './ca-bundle';
 export { AdtFeedError, parseComponentFeed, readAtomEntries } from './adt-feed';
 export { AdtHttpError, COMPONENTS_RESOURCE, proxyFor, readComponentsOverAdt, type AdtProblem, type AdtRequestOptions, type AdtTarget } from './adt-https-client';
 export { describeLiveError, icmHttpsPort, isLogonRejected, LIVE_SOURCE_CHOICES, liveAccessFor, readLive, resolveSource, type LiveAccess, type LiveReadContext, type LiveSourceChoice, type LiveSourceName } from './source';

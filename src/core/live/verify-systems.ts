@@ -11,6 +11,8 @@ import type { LiveSourceName } from './source';
 export interface LiveTarget {
   file: LandscapeFile;
   system: SystemDeclaration;
+  /** The source it is read through, when chosen beforehand (so a failure still names it). */
+  source?: LiveSourceName;
 }
 
 export interface SystemVerification {
@@ -77,7 +79,7 @@ export async function verifySystems(targets: readonly LiveTarget[], read: LiveRe
       if (controller.signal.reason === cancelled) return { target, status: 'cancelled', findings: [], durationMs: elapsed() };
       const problem = controller.signal.reason === timedOut ? timedOut.message : (options.describeError?.(error, target) ?? (error instanceof Error ? error.message : String(error)));
       const finding = connectionFinding(target.file, target.system, problem);
-      return { target, status: 'failed', findings: finding ? [finding] : [], problem, error, durationMs: elapsed() };
+      return { target, status: 'failed', source: target.source, findings: finding ? [finding] : [], problem, error, durationMs: elapsed() };
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onCancel);

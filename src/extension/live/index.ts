@@ -19,12 +19,28 @@ import {
   type RfcConnectionParameters,
   type RfcCredentials,
 } from '../../core/rfc';
+import {
+  allFindings,
+  describeLiveError,
+  formatVerificationTable,
+  isLogonRejected,
+  liveAccessFor,
+  readCaBundle,
+  readLive,
+  resolveSource,
+  verifySystems,
+  type LiveAccess,
+  type LiveSourceChoice,
+  type LiveTarget,
+  type SystemVerification,
+} from '../../core/live';
 import { LIVE_COMMANDS, type LiveCommandName } from '../commands';
 import { toDiagnostic } from '../diagnostics';
+import type { SystemDeclaration } from '../../core/landscape/model';
 import type { LandscapeWorkspace } from '../landscapeWorkspace';
 import { declaredSystems, pickSystem, type SystemRef } from '../systemPicker';
 import { vsCodePrompts, type Prompts } from '../remote/opener';
-import { liveRefusal, rfcSecretKey, rfcUserProblem, verifySummary } from './policy';
+import { liveRefusal, liveSecretKey, rfcUserProblem, verifyAllSummary, verifySummary } from './policy';
 
 const LIVE_DIAGNOSTICS = 'sapready-live';
 const LIVE_USER_SETTING = 'sapReadiness.live.user';
@@ -51,6 +67,7 @@ const nodeRfcConnector: RfcConnector = {
 export type LiveOutcome =
   | { kind: 'verified'; sid: string; uri: vscode.Uri; findings: Finding[] }
   | { kind: 'imported'; sid: string; document: vscode.TextDocument }
+  | { kind: 'verifiedAll'; results: SystemVerification[] }
   | { kind: 'refused' | 'unavailable' | 'failed'; message: string }
   | { kind: 'cancelled' };
 
@@ -161,7 +178,7 @@ export function registerLiveVerification(context: vscode.ExtensionContext, works
     }
     const user = await askUser(target);
     if (!user) return finish({ kind: 'cancelled' });
-    const key = rfcSecretKey(parameters.sid, parameters.client, user, parameters.target.kind === 'message-server' ? `${parameters.target.host}/${parameters.target.group}` : `${parameters.target.host}/${parameters.target.instance}`);
+    const key = liveSecretKey({ ok: true, source: 'rfc', sid: parameters.sid, parameters, description: target }, user);
     const secret = await askPassword(key, user, target);
     if (!secret) return finish({ kind: 'cancelled' });
     write('info', `${title}: logging on to ${target} as ${user}${secret.stored ? ' (password from secret storage)' : ''}.`);
@@ -199,16 +216,29 @@ export function registerLiveVerification(context: vscode.ExtensionContext, works
 
   const isSession = (value: Session | LiveOutcome): value is Session => 'data' in value;
 
-  const clearOnChange = (uri: vscode.Uri): void => {
+  /** Live findings describe the text that was compared: an edit or a change on disk of a file clears its own. */
+  const clearOnChange = (uris: readonly vscode.Uri[]): void => {
     watcher?.dispose();
-    const fileWatcher = uri.scheme === 'file' ? vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)), true, false, false) : undefined;
-    const subscriptions = [
+    const watched = new Set(uris.map((uri) => uri.toString()));
+    const subscriptions: vscode.Disposable[] = [
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0 && event.document.uri.toString() === uri.toString()) diagnostics.delete(uri);
+        if (event.contentChanges.length > 0 && watched.has(event.document.uri.toString())) diagnostics.delete(event.document.uri);
       }),
-      ...(fileWatcher ? [fileWatcher, fileWatcher.onDidChange(() => diagnostics.delete(uri)), fileWatcher.onDidDelete(() => diagnostics.delete(uri))] : []),
     ];
+    for (const uri of uris) {
+      if (uri.scheme !== 'file') continue;
+      const fileWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)), true, false, false);
+      subscriptions.push(fileWatcher, fileWatcher.onDidChange(() => diagnostics.delete(uri)), fileWatcher.onDidDelete(() => diagnostics.delete(uri)));
+    }
     watcher = vscode.Disposable.from(...subscriptions);
+  };
+
+  /** Live findings as diagnostics on their files, replacing the last run's. */
+  const showFindings = (findings: readonly Finding[], alsoWatch: readonly vscode.Uri[] = []): void => {
+    const byPath = new Map<string, Finding[]>();
+    for (const finding of findings) byPath.set(finding.path, [...(byPath.get(finding.path) ?? []), finding]);
+    for (const [key, list] of byPath) diagnostics.set(vscode.Uri.parse(key), list.map(toDiagnostic));
+    clearOnChange([...alsoWatch, ...[...byPath.keys()].map((key) => vscode.Uri.parse(key))]);
   };
 
   const handlers: Record<LiveCommandName, (...args: unknown[]) => unknown> = {
@@ -222,14 +252,98 @@ export function registerLiveVerification(context: vscode.ExtensionContext, works
       const legacy = workspace.snapshot?.options.rules.get('legacy-rfc-destination')?.options as LegacyDestinationOptions | undefined;
       const findings = compareWithLive(ref.file, ref.system, data, { legacy });
       const uri = vscode.Uri.parse(ref.file.path);
-      const byPath = new Map<string, Finding[]>();
-      for (const finding of findings) byPath.set(finding.path, [...(byPath.get(finding.path) ?? []), finding]);
-      for (const [key, list] of byPath) diagnostics.set(vscode.Uri.parse(key), list.map(toDiagnostic));
-      clearOnChange(uri);
+      showFindings(findings, [uri]);
       const summary = verifySummary(ref.system.sid, target, findings);
       write('info', summary);
       void prompts.info(summary);
       return finish({ kind: 'verified', sid: ref.system.sid, uri, findings });
+    },
+    verifyAllSystems: async (): Promise<LiveOutcome> => {
+      const title = 'Verify All Systems';
+      const refusal = liveRefusal(trusted());
+      if (refusal) return fail('refused', refusal);
+      await workspace.whenChecked();
+      const settings = vscode.workspace.getConfiguration('sapReadiness.live');
+      let chosen;
+      try {
+        chosen = resolveSource(settings.get<LiveSourceChoice>('source') ?? 'auto', () => connector.load());
+        if (chosen.source === 'rfc') connector.load();
+      } catch (error) {
+        if (isUnavailable(error)) return unavailable(error);
+        throw error;
+      }
+      const { source, reason } = chosen;
+      if (reason) write('info', `${title}: reading over HTTPS (ADT): ${reason}.`);
+      // User settings only: a workspace must not choose which certificates are trusted.
+      const caFile = settings.inspect<string>('caFile')?.globalValue?.trim();
+      let ca: string | undefined;
+      if (caFile) {
+        try {
+          ca = readCaBundle(caFile);
+        } catch (error) {
+          return fail('failed', `The CA bundle of sapReadiness.live.caFile (${caFile}) ${(error as Error).message}.`);
+        }
+      }
+      const reachable: Array<LiveTarget & { access: Extract<LiveAccess, { ok: true }> }> = [];
+      const skipped: SystemVerification[] = [];
+      for (const ref of declaredSystems(workspace.snapshot)) {
+        const access = liveAccessFor(ref.file.model!, ref.system, source);
+        if (access.ok) reachable.push({ ...ref, source, access });
+        else skipped.push({ target: ref, status: 'skipped', findings: [], problem: access.problem, durationMs: 0 });
+      }
+      if (reachable.length === 0) return fail('failed', `No declared system has the connection data live verification over ${source.toUpperCase()} needs: ${skipped.map((result) => result.problem).join(' ')}`);
+      const user = await askUser(`${reachable.length} systems`);
+      if (!user) return finish({ kind: 'cancelled' });
+      const secrets = new Map<SystemDeclaration, { key: string; password: string; stored: boolean; remember: boolean }>();
+      for (const { system, access } of reachable) {
+        const key = liveSecretKey(access, user);
+        const secret = await askPassword(key, user, access.description);
+        if (!secret) return finish({ kind: 'cancelled' });
+        secrets.set(system, { key, ...secret });
+      }
+      diagnostics.clear();
+      watcher?.dispose();
+      watcher = undefined;
+      write('info', `${title}: ${reachable.length} systems over ${source.toUpperCase()} as ${user}.`);
+      const byTarget = new Map(reachable.map((entry) => [entry.system, entry]));
+      const results = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `SAP Readiness: verifying ${reachable.length} systems over ${source.toUpperCase()}`, cancellable: true },
+        (progress, token) => {
+          const cancel = new AbortController();
+          token.onCancellationRequested(() => cancel.abort());
+          return verifySystems(
+            reachable,
+            (target, signal) => {
+              const { access } = byTarget.get(target.system)!;
+              const credentials = { user, password: secrets.get(target.system)!.password };
+              return readLive(access, { credentials, signal, https: { ca }, openRfc: (parameters, given) => connector.open(parameters, given), reading: { ...readOptions } });
+            },
+            {
+              signal: cancel.signal,
+              concurrency: settings.get<number>('concurrency'),
+              timeoutMs: (settings.get<number>('timeoutSeconds') ?? 120) * 1000,
+              check: { legacy: workspace.snapshot?.options.rules.get('legacy-rfc-destination')?.options as LegacyDestinationOptions | undefined },
+              describeError: (error, target) => describeLiveError(error, byTarget.get(target.system)!.access),
+              onSettled: (result, settled, total) => progress.report({ increment: 100 / total, message: `${settled}/${total}: ${result.target.system.sid} ${result.status}` }),
+            },
+          );
+        },
+      );
+      for (const result of results) {
+        const secret = secrets.get(result.target.system)!;
+        if (result.status === 'failed' && secret.stored && isLogonRejected(result.error)) {
+          await context.secrets.delete(secret.key);
+          write('warn', `${result.target.system.sid}: the stored password of ${user} was rejected and removed from secret storage (${secret.key}); you will be asked for it next time.`);
+        } else if (result.status === 'verified' && secret.remember) {
+          await context.secrets.store(secret.key, secret.password);
+          write('info', `Stored the password of ${user} for ${result.target.system.sid} in secret storage (${secret.key}).`);
+        }
+      }
+      const all = [...results, ...skipped];
+      showFindings(allFindings(results));
+      write('info', `${title}:\n${formatVerificationTable(all)}`);
+      void prompts.info(verifyAllSummary(all));
+      return finish({ kind: 'verifiedAll', results: all });
     },
     importFromSystem: async (): Promise<LiveOutcome> => {
       const session = await readSystem('Import Landscape Fragment from System', ['destinations', 'components']);
