@@ -51,7 +51,7 @@ Options for check:
 
 Options for rules: --format <text|json|markdown>
 Options for init:  --force (overwrite), --now <YYYY-MM-DD>
-Options for verify and import (see README "Live verification"; import and --source rfc need SAP's NW RFC SDK):
+Options for verify and import (see docs/live-verification.md; import and --source rfc need SAP's NW RFC SDK):
   --system <SID>         the declared system to log on to (host/instance or messageServer/logonGroup, client)
   --all                  verify: every declared system, --concurrency <n> at a time (default 4), each within
                          --timeout <seconds> (default 120); a summary table goes to standard error
