@@ -9,13 +9,12 @@ import {
   describeLiveError,
   formatVerificationTable,
   LIVE_SOURCE_CHOICES,
-  liveAccessFor,
+  planTargets,
   readCaBundle,
   readLive,
   resolveSource,
   verifySystems,
-  type LiveAccess,
-  type LiveTarget,
+  type ReachableTarget,
   type SystemVerification,
 } from '../core/live';
 import type { ReportInput } from '../core/report/summary';
@@ -23,8 +22,6 @@ import { loadNodeRfc, RfcUnavailableError, type RfcCredentials } from '../core/r
 import type { LegacyDestinationOptions } from '../core/rules/legacy-destinations';
 import { UsageError, writeFileAtomically } from './files';
 import { CONNECTION_OPTIONS, declaredOnce, ENV_PASSWORD, ENV_USER, exitCode, LIVE_REPORT_RULES, loadLandscapes, promptHidden, type CliHelpers } from './verify';
-
-type Reachable = Extract<LiveAccess, { ok: true }>;
 
 /**
  * `sapready verify [paths] --system SID | --all [--source rfc|https|auto]`: live drift as
@@ -71,15 +68,8 @@ export async function runVerify(args: readonly string[], cli: CliHelpers): Promi
       throw error;
     }
   }
-  const connection = { useSaprouter: values['no-saprouter'] !== true, language: values.language as string | undefined };
-  const reachable: Array<LiveTarget & { access: Reachable }> = [];
-  const skipped: SystemVerification[] = [];
-  for (const target of declared) {
-    const access = liveAccessFor(target.file.model!, target.system, source, connection);
-    if (access.ok) reachable.push({ ...target, source: access.source, access });
-    else if (sid) throw new UsageError(`${access.problem} (${target.file.path})`);
-    else skipped.push({ target, status: 'skipped', findings: [], problem: access.problem, durationMs: 0 });
-  }
+  const { reachable, skipped } = planTargets(declared, source, { useSaprouter: values['no-saprouter'] !== true, language: values.language as string | undefined });
+  if (sid && skipped.length > 0) throw new UsageError(`${skipped[0].problem} (${skipped[0].target.file.path})`);
   if (reachable.length === 0) {
     process.stderr.write(formatVerificationTable(skipped));
     throw new UsageError(`No declared system has the connection data live verification over ${source.toUpperCase()} needs (see the table above).`);
@@ -87,20 +77,18 @@ export async function runVerify(args: readonly string[], cli: CliHelpers): Promi
 
   const passwords = await askPasswords(values.user as string | undefined, reachable, Boolean(sid));
   const progress = values.all ? progressBar(reachable.length) : undefined;
-  const byTarget = new Map(reachable.map((entry) => [entry.system, entry]));
   const results = await verifySystems(
     reachable,
     async (target, signal) => {
-      const { access } = byTarget.get(target.system)!;
       const credentials = passwords.get(target.system);
       if (!credentials.ok) throw new Error(credentials.problem);
-      return readLive(access, { credentials: credentials.credentials, https: { ca, timeoutMs }, signal });
+      return readLive(target.access, { credentials: credentials.credentials, https: { ca, timeoutMs }, signal });
     },
     {
       concurrency,
       timeoutMs,
       check: { legacy: options.rules.get('legacy-rfc-destination')?.options as LegacyDestinationOptions | undefined },
-      describeError: (error, target) => describeLiveError(error, byTarget.get(target.system)!.access),
+      describeError: (error, target) => describeLiveError(error, target.access),
       onSettled: (result, settled, total) => progress?.(settled, total, result),
     },
   );
@@ -144,7 +132,7 @@ type PasswordResult = { ok: true; credentials: RfcCredentials } | { ok: false; p
  * SAPREADY_RFC_PASSWORD_<SID>, else SAPREADY_RFC_PASSWORD, else a hidden prompt when standard
  * input is a terminal, asked before any system is read. Never from argv or the landscape.
  */
-async function askPasswords(userOption: string | undefined, targets: ReadonlyArray<LiveTarget & { access: Reachable }>, single: boolean): Promise<{ get(system: SystemDeclaration): PasswordResult }> {
+async function askPasswords(userOption: string | undefined, targets: readonly ReachableTarget[], single: boolean): Promise<{ get(system: SystemDeclaration): PasswordResult }> {
   const user = userOption ?? process.env[ENV_USER];
   if (!user) throw new UsageError(`No user: give --user USER or set ${ENV_USER}.`);
   const passwords = new Map<SystemDeclaration, PasswordResult>();

@@ -10,4 +10,4 @@ export { readCaBundle } from './ca-bundle';
 export { AdtFeedError, parseComponentFeed, readAtomEntries } from './adt-feed';
 export { AdtHttpError, COMPONENTS_RESOURCE, proxyFor, readComponentsOverAdt, type AdtProblem, type AdtRequestOptions, type AdtTarget } from './adt-https-client';
 export { describeLiveError, icmHttpsPort, isLogonRejected, LIVE_SOURCE_CHOICES, liveAccessFor, readLive, resolveSource, type LiveAccess, type LiveReadContext, type LiveSourceChoice, type LiveSourceName } from './source';
-export { allFindings, DEFAULT_CONCURRENCY, DEFAULT_SYSTEM_TIMEOUT_MS, formatVerificationTable, verifySystems, type LiveReader, type LiveTarget, type SystemVerification, type VerifySystemsOptions } from './verify-systems';
+export { allFindings, DEFAULT_CONCURRENCY, DEFAULT_SYSTEM_TIMEOUT_MS, formatVerificationTable, planTargets, verifySystems, type LiveReader, type LiveTarget, type ReachableTarget, type SystemVerification, type VerifySystemsOptions } from './verify-systems';

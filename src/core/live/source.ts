@@ -33,14 +33,14 @@ export function icmHttpsPort(instance: string): number {
 
 /** How one declared system is reached by a source, or why its declaration does not say enough. */
 export type LiveAccess =
-  | { ok: true; source: 'rfc'; sid: string; parameters: RfcConnectionParameters; description: string }
-  | { ok: true; source: 'https'; sid: string; target: AdtTarget; description: string }
+  | { ok: true; source: 'rfc'; sid: string; client: string; parameters: RfcConnectionParameters; description: string }
+  | { ok: true; source: 'https'; sid: string; client: string; target: AdtTarget; description: string }
   | { ok: false; problem: string };
 
 export function liveAccessFor(model: LandscapeModel, system: SystemDeclaration, source: LiveSourceName, choice: ConnectionChoice = {}): LiveAccess {
   if (source === 'rfc') {
     const connection = connectionFor(model, system, choice);
-    return connection.ok ? { ok: true, source, sid: system.sid, parameters: connection.parameters, description: describeConnection(connection.parameters) } : connection;
+    return connection.ok ? { ok: true, source, sid: system.sid, client: connection.parameters.client, parameters: connection.parameters, description: describeConnection(connection.parameters) } : connection;
   }
   const client = system.client?.value;
   if (!client) return { ok: false, problem: `System ${system.sid} declares no client (e.g. client: "100"), which live verification needs to log on.` };
@@ -54,7 +54,7 @@ export function liveAccessFor(model: LandscapeModel, system: SystemDeclaration, 
     return { ok: false, problem: `System ${system.sid} declares neither adtUrl nor host and instance, which live verification over HTTPS needs.` };
   }
   const target: AdtTarget = { sid: system.sid, url, client, ...(choice.language ? { language: choice.language } : {}) };
-  return { ok: true, source, sid: system.sid, target, description: `${system.sid} (${url}, client ${client})` };
+  return { ok: true, source, sid: system.sid, client, target, description: `${system.sid} (${url}, client ${client})` };
 }
 
 /** What RFCDES and CWBNTCUST become over HTTPS: ADT has no read-only resource for them. */

@@ -5,7 +5,8 @@ import { countBySeverity } from '../report/summary';
 import { compareWithLive, connectionFinding, type LiveCheckOptions } from '../rfc/live-checks';
 import type { LiveSystemData } from '../rfc/live-data';
 import { formatSeconds } from './adt-https-client';
-import type { LiveSourceName } from './source';
+import type { ConnectionChoice } from '../rfc/connection';
+import { liveAccessFor, type LiveAccess, type LiveSourceName } from './source';
 
 /** A declared system to verify, with the file that declares it. */
 export interface LiveTarget {
@@ -28,10 +29,25 @@ export interface SystemVerification {
   durationMs: number;
 }
 
-/** Reads one system; it must stop when `signal` aborts (cancel, per-system timeout). Its errors become the system's failure. */
-export type LiveReader = (target: LiveTarget, signal: AbortSignal) => Promise<LiveSystemData>;
+/** A target whose declaration says how its source reaches it. */
+export type ReachableTarget = LiveTarget & { access: Extract<LiveAccess, { ok: true }> };
 
-export interface VerifySystemsOptions {
+/** Splits declared systems into those the source can reach and those it cannot (skipped, with the reason). */
+export function planTargets(targets: readonly LiveTarget[], source: LiveSourceName, choice: ConnectionChoice = {}): { reachable: ReachableTarget[]; skipped: SystemVerification[] } {
+  const reachable: ReachableTarget[] = [];
+  const skipped: SystemVerification[] = [];
+  for (const target of targets) {
+    const access = liveAccessFor(target.file.model!, target.system, source, choice);
+    if (access.ok) reachable.push({ ...target, source, access });
+    else skipped.push({ target, status: 'skipped', findings: [], problem: access.problem, durationMs: 0 });
+  }
+  return { reachable, skipped };
+}
+
+/** Reads one system; it must stop when `signal` aborts (cancel, per-system timeout). Its errors become the system's failure. */
+export type LiveReader<T extends LiveTarget = LiveTarget> = (target: T, signal: AbortSignal) => Promise<LiveSystemData>;
+
+export interface VerifySystemsOptions<T extends LiveTarget = LiveTarget> {
   /** Systems read at the same time (default 4). */
   concurrency?: number;
   /** For one system, logon to last answer (default 120 s). */
@@ -42,7 +58,7 @@ export interface VerifySystemsOptions {
   /** After each system, in the order they finish. */
   onSettled?: (result: SystemVerification, settled: number, total: number) => void;
   /** Describes a reader's error (default: its message). */
-  describeError?: (error: unknown, target: LiveTarget) => string;
+  describeError?: (error: unknown, target: T) => string;
 }
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -53,14 +69,14 @@ export const DEFAULT_SYSTEM_TIMEOUT_MS = 120_000;
  * certificate, anything its reader throws) is its own result and a live-connection finding;
  * it never stops the others. Results come back in the order of `targets`.
  */
-export async function verifySystems(targets: readonly LiveTarget[], read: LiveReader, options: VerifySystemsOptions = {}): Promise<SystemVerification[]> {
+export async function verifySystems<T extends LiveTarget>(targets: readonly T[], read: LiveReader<T>, options: VerifySystemsOptions<T> = {}): Promise<SystemVerification[]> {
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const timeoutMs = options.timeoutMs ?? DEFAULT_SYSTEM_TIMEOUT_MS;
   const results: SystemVerification[] = new Array(targets.length);
   let next = 0;
   let settled = 0;
 
-  const verifyOne = async (target: LiveTarget): Promise<SystemVerification> => {
+  const verifyOne = async (target: T): Promise<SystemVerification> => {
     const started = Date.now();
     const elapsed = (): number => Date.now() - started;
     if (options.signal?.aborted) return { target, status: 'cancelled', findings: [], durationMs: 0 };

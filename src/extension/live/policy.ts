@@ -27,9 +27,9 @@ export function rfcSecretKey(sid: string, client: string, user: string, server: 
 
 /** The SecretStorage key for a system reached through either source: RFC by its logon target, HTTPS by its host and port. */
 export function liveSecretKey(access: Extract<LiveAccess, { ok: true }>, user: string): string {
-  if (access.source === 'https') return rfcSecretKey(access.sid, access.target.client, user, new URL(access.target.url).host);
-  const { target, client } = access.parameters;
-  return rfcSecretKey(access.sid, client, user, target.kind === 'message-server' ? `${target.host}/${target.group}` : `${target.host}/${target.instance}`);
+  if (access.source === 'https') return rfcSecretKey(access.sid, access.client, user, new URL(access.target.url).host);
+  const { target } = access.parameters;
+  return rfcSecretKey(access.sid, access.client, user, target.kind === 'message-server' ? `${target.host}/${target.group}` : `${target.host}/${target.instance}`);
 }
 
 /** An RFC user name as SAP accepts it (at most 12 characters, no blanks). */

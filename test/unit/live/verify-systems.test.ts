@@ -48,7 +48,7 @@ describe('live: sources and verifying a whole landscape', () => {
   it('finds where a system answers over HTTPS: adtUrl, else host and 443<instance>; says what is missing', () => {
     const file = load(LANDSCAPE);
     const [dev, qas, prd, hdb] = file.model!.systems;
-    assert.deepEqual(liveAccessFor(file.model!, dev, 'https'), { ok: true, source: 'https', sid: 'DEV', target: { sid: 'DEV', url: 'https://dev-ci.acme.example:44301', client: '100' }, description: 'DEV (https://dev-ci.acme.example:44301, client 100)' });
+    assert.deepEqual(liveAccessFor(file.model!, dev, 'https'), { ok: true, source: 'https', sid: 'DEV', client: '100', target: { sid: 'DEV', url: 'https://dev-ci.acme.example:44301', client: '100' }, description: 'DEV (https://dev-ci.acme.example:44301, client 100)' });
     const viaAdtUrl = liveAccessFor(file.model!, qas, 'https', { language: 'DE' });
     assert.ok(viaAdtUrl.ok && viaAdtUrl.source === 'https');
     assert.deepEqual(viaAdtUrl.target, { sid: 'QAS', url: 'https://qas.acme.example:44300', client: '100', language: 'DE' });

@@ -34,9 +34,9 @@ describe('extension live verification: policy', () => {
   });
 
   it('keys a password for either source: RFC by its logon target, HTTPS by host and port', () => {
-    const rfc = { ok: true as const, source: 'rfc' as const, sid: 'PRD', description: 'PRD', parameters: { sid: 'PRD', client: '100', target: { kind: 'message-server' as const, host: 'prd-ascs', group: 'PUBLIC' } } };
+    const rfc = { ok: true as const, source: 'rfc' as const, sid: 'PRD', client: '100', description: 'PRD', parameters: { sid: 'PRD', client: '100', target: { kind: 'message-server' as const, host: 'prd-ascs', group: 'PUBLIC' } } };
     assert.equal(liveSecretKey(rfc, 'rfcuser'), 'sapready.rfc/prd-ascs/public/PRD/100/RFCUSER');
-    const https = { ok: true as const, source: 'https' as const, sid: 'PRD', description: 'PRD', target: { sid: 'PRD', url: 'https://PRD-CI.acme.example:44300', client: '100' } };
+    const https = { ok: true as const, source: 'https' as const, sid: 'PRD', client: '100', description: 'PRD', target: { sid: 'PRD', url: 'https://PRD-CI.acme.example:44300', client: '100' } };
     assert.equal(liveSecretKey(https, 'rfcuser'), 'sapready.rfc/prd-ci.acme.example:44300/PRD/100/RFCUSER');
   });
 
