@@ -9,12 +9,14 @@ const USER = 'RFCTEST';
 const PRD_PASSWORD = 'Prd-Secret-1!';
 const SHARED_PASSWORD = 'Shared-Secret-2!';
 
-/** Like runCli, but without blocking this process: the HTTPS servers the CLI talks to run here. */
-function runCliAsync(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
+/** Like runCli, but without blocking this process: the HTTPS servers the CLI talks to run here. `terminal`: under script(1), so standard error is a TTY. */
+function runCliAsync(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; terminal?: boolean }): Promise<CliResult> {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, SAPREADY_DEBUG: undefined, HTTPS_PROXY: undefined, https_proxy: undefined, SAPREADY_RFC_PASSWORD: undefined, SAPREADY_RFC_USER: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const quote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
+    const [command, commandArgs] = options.terminal ? ['script', ['-qec', [process.execPath, CLI_PATH, ...args].map(quote).join(' '), '/dev/null']] : [process.execPath, [CLI_PATH, ...args]];
+    const child = spawn(command, commandArgs, { cwd: options.cwd, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -103,6 +105,14 @@ describe('cli: sapready verify --all over HTTPS (ADT) against local servers repl
     assert.match(result.stderr, /^HDB\s+-\s+acme\.landscape\.yaml\s+skipped: System HDB declares no client/m);
     assert.doesNotMatch(result.stderr, /\[#/, 'no progress bar when standard error is not a terminal');
     for (const secret of [PRD_PASSWORD, SHARED_PASSWORD]) assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret), 'a password was printed');
+  });
+
+  it('draws a progress bar when standard error is a terminal', async () => {
+    const result = await runCliAsync(['verify', '.', '--all', '--source', 'https', '--ca-file', 'ca.pem', '--user', USER, '--timeout', '2', '--format', 'json', '--now', NOW], { cwd: folder, env: passwords, terminal: true });
+    assert.equal(result.status, 1, result.stdout);
+    // script(1) hands the terminal's output on as stdout: the bar from empty to full, redrawn in place.
+    assert.match(result.stdout, /\r\x1b\[2K\[\.{24}\] 0\/3 systems/);
+    assert.match(result.stdout, /\r\x1b\[2K\[#{24}\] 3\/3 systems {2}(PRD|QAS|DEV) (verified|failed)\r?\n/);
   });
 
   it('--source auto on a machine without the RFC SDK reads over HTTPS and says so', async () => {

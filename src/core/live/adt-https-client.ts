@@ -225,8 +225,15 @@ function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOpti
     };
 
     if (!options.proxy) return secure();
-    const proxy = new URL(options.proxy);
+    let proxy: URL;
+    try {
+      proxy = new URL(options.proxy);
+    } catch {
+      return fail(new AdtHttpError('proxy', 'HTTPS_PROXY is not a URL (http://host:port).'));
+    }
     const proxyName = maskUrlPassword(proxy);
+    // The tunnel is asked for in plain HTTP; TLS to the proxy itself (https://) is not spoken here.
+    if (proxy.protocol !== 'http:') return fail(new AdtHttpError('proxy', `The proxy ${proxyName} is not an http:// proxy; sapready tunnels through http:// proxies with CONNECT.`));
     const connect = http.request({
       host: proxy.hostname.replace(/^\[|\]$/g, ''),
       port: Number(proxy.port || 80),

@@ -175,6 +175,13 @@ describe('live: ADT over HTTPS against a local server replaying recorded answers
     assert.ok(!refused.message.includes('wrong-secret'));
   });
 
+  it('names a proxy it cannot use instead of sending the request elsewhere', async () => {
+    const server = await serve(recorded('components'));
+    assert.match((await failure(readComponentsOverAdt(target(server), CREDENTIALS, { ca: pki.ca, proxy: 'https://u:proxy-secret@proxy.acme.example:3128' }), 'proxy')).message, /^The proxy https:\/\/u:\*\*\*@proxy\.acme\.example:3128 is not an http:\/\/ proxy/);
+    assert.match((await failure(readComponentsOverAdt(target(server), CREDENTIALS, { ca: pki.ca, proxy: 'proxy:3128' }), 'proxy')).message, /is not an http:\/\/ proxy|is not a URL/);
+    assert.equal(server.received.length, 0);
+  });
+
   it('takes the proxy from HTTPS_PROXY unless NO_PROXY lists the host', () => {
     const url = new URL('https://prd-ci.acme.example:44300');
     assert.equal(proxyFor(url, {}), undefined);
