@@ -69,13 +69,13 @@ function walkXml(xml: string, visitor: XmlVisitor): void {
   parser.write(xml).close();
 }
 
-export interface AtomEntry {
+interface AtomEntry {
   id: string;
   title: string;
 }
 
 /** The `<entry><id/><title/></entry>` pairs of an Atom feed (ADT's answer for system/components and system/information). */
-export function readAtomEntries(xml: string): AtomEntry[] {
+function readAtomEntries(xml: string): AtomEntry[] {
   const entries: AtomEntry[] = [];
   let sawFeed = false;
   let entry: AtomEntry | undefined;

@@ -53,7 +53,7 @@ export interface AdtRequestOptions {
   userAgent?: string;
 }
 
-export const COMPONENTS_RESOURCE = '/sap/bc/adt/system/components';
+const COMPONENTS_RESOURCE = '/sap/bc/adt/system/components';
 const ATOM_FEED = 'application/atom+xml;type=feed';
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
@@ -117,7 +117,7 @@ export async function readComponentsOverAdt(target: AdtTarget, credentials: RfcC
 }
 
 /** The resource's URL with ADT's logon parameters; `saml2=disabled` asks for basic authentication instead of a SAML redirect. */
-export function adtUrl(target: AdtTarget, resource: string): URL {
+function adtUrl(target: AdtTarget, resource: string): URL {
   const url = new URL(resource, target.url);
   url.searchParams.set('sap-client', target.client);
   url.searchParams.set('sap-language', target.language ?? 'EN');
@@ -136,7 +136,7 @@ interface AdtResponse {
  * One GET over TLS (directly or through a CONNECT proxy), with a deadline for the whole
  * exchange and a size limit while reading. Redirects are not followed: they are reported.
  */
-export async function adtGet(url: URL, credentials: RfcCredentials, options: AdtRequestOptions = {}): Promise<AdtResponse> {
+async function adtGet(url: URL, credentials: RfcCredentials, options: AdtRequestOptions = {}): Promise<AdtResponse> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new AdtHttpError('timeout', `No complete answer from ${url.origin} within ${formatSeconds(timeoutMs)}.`)), timeoutMs);
@@ -282,7 +282,7 @@ export function proxyFor(url: URL, environment: NodeJS.ProcessEnv = process.env)
 }
 
 /** A URL for messages: a password in it is shown as ***. */
-export function maskUrlPassword(url: URL): string {
+function maskUrlPassword(url: URL): string {
   if (!url.password) return url.origin;
   return `${url.protocol}//${url.username}:***@${url.host}`;
 }

@@ -27,7 +27,7 @@ export function resolveSource(choice: LiveSourceChoice, load: () => unknown = lo
 }
 
 /** The conventional ICM HTTPS port of an instance: 443 followed by the instance number. */
-export function icmHttpsPort(instance: string): number {
+function icmHttpsPort(instance: string): number {
   return Number(`443${instance}`);
 }
 
