@@ -140,13 +140,13 @@ async function readLive(target: Target, values: Record<string, string | boolean 
   }
 }
 
-/** User from --user or SAPREADY_RFC_USER; password from SAPREADY_RFC_PASSWORD or a hidden prompt. Never from argv or the YAML. */
+/** User from --user or SAPREADY_RFC_USER; password from SAPREADY_RFC_PASSWORD_<SID>, SAPREADY_RFC_PASSWORD or a hidden prompt. Never from argv or the YAML. */
 async function askCredentials(userOption: string | undefined, parameters: RfcConnectionParameters): Promise<RfcCredentials> {
   const user = userOption ?? process.env[ENV_USER];
   if (!user) throw new UsageError(`No RFC user: give --user USER or set ${ENV_USER}.`);
-  const fromEnvironment = process.env[ENV_PASSWORD];
+  const fromEnvironment = process.env[`${ENV_PASSWORD}_${parameters.sid}`] || process.env[ENV_PASSWORD];
   if (fromEnvironment) return { user, password: fromEnvironment };
-  if (!process.stdin.isTTY) throw new UsageError(`No password: set ${ENV_PASSWORD}, or run sapready in a terminal to be asked for it.`);
+  if (!process.stdin.isTTY) throw new UsageError(`No password: set ${ENV_PASSWORD}_${parameters.sid} or ${ENV_PASSWORD}, or run sapready in a terminal to be asked for it.`);
   const password = await promptHidden(`Password for ${user} in ${describeConnection(parameters)}: `);
   if (!password) throw new UsageError('No password given.');
   return { user, password };
