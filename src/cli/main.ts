@@ -21,7 +21,8 @@ import { RULES } from '../core/rules/registry';
 import { starterLandscape } from '../core/starter';
 import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
 import { LIVE_RULES } from '../core/rfc/live-rules';
-import { runImport, runVerify, type CliHelpers } from './verify';
+import { runImport, type CliHelpers } from './verify';
+import { runVerify } from './verify-all';
 import { runSapLogonExport, runSapLogonImport } from './sap-logon';
 import { companionReader } from './companions';
 
@@ -38,7 +39,8 @@ Usage:
   sapready check [paths...]   check files and folders (folders: every *.landscape.yaml / *.landscape.yml below)
   sapready rules              list the rules with their SAP Notes
   sapready init [file]        write a commented starter landscape (default: main.landscape.yaml)
-  sapready verify [paths...] --system SID   compare a declared system with the live system over RFC
+  sapready verify [paths...] --system SID   compare a declared system with the live system (RFC or HTTPS)
+  sapready verify [paths...] --all          compare every declared system that has connection data
   sapready import [paths...] --system SID   print a landscape fragment (components, destinations) read from the live system
   sapready import --sap-logon FILE... [--output FILE] [--force] [--into FILE]
                               a landscape from SAP Logon's SAPUILandscape.xml (includes followed) or saplogon.ini;
@@ -57,9 +59,15 @@ Options for check:
 
 Options for rules: --format <text|json|markdown>
 Options for init:  --force (overwrite), --now <YYYY-MM-DD>
-Options for verify and import (need SAP's NW RFC SDK and node-rfc; see docs/live-verification.md):
+Options for verify and import (see docs/live-verification.md; import and --source rfc need SAP's NW RFC SDK):
   --system <SID>         the declared system to log on to (host/instance or messageServer/logonGroup, client)
-  --user <user>          RFC user (default: $SAPREADY_RFC_USER); password from $SAPREADY_RFC_PASSWORD or a hidden prompt
+  --all                  verify: every declared system, --concurrency <n> at a time (default 4), each within
+                         --timeout <seconds> (default 120); a summary table goes to standard error
+  --source <rfc|https|auto>  verify: RFC (node-rfc), HTTPS (ADT, at adtUrl or https://host:443<instance>),
+                         or auto (default): RFC when node-rfc and the SDK load, else HTTPS
+  --ca-file <file>       verify over HTTPS: also trust these PEM certificates (the company's CA bundle)
+  --user <user>          user (default: $SAPREADY_RFC_USER); password from $SAPREADY_RFC_PASSWORD_<SID>,
+                         $SAPREADY_RFC_PASSWORD or a hidden prompt
   --no-saprouter         do not route through the landscape's saprouter
   --language <XX>        logon language (default EN); also --config, --now
   verify also takes check's --format, --output, --max-warnings, --color; import takes --output <file> and --force
@@ -194,7 +202,7 @@ function runRules(args: readonly string[]): number {
       const notes = rule.notes.length > 0 ? `  SAP Note ${rule.notes.join(', ')}` : '';
       process.stdout.write(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? 'fix' : '   '}  ${rule.title}${notes}\n`);
     }
-    process.stdout.write('\nOnly with sapready verify (compare with a live system over RFC):\n');
+    process.stdout.write('\nOnly with sapready verify (compare with the live system over RFC or HTTPS):\n');
     for (const rule of LIVE_RULES) {
       const notes = rule.notes.length > 0 ? `  SAP Note ${rule.notes.join(', ')}` : '';
       process.stdout.write(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}       ${rule.title}${notes}\n`);

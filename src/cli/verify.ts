@@ -1,6 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { version } from '../../package.json';
 import type { OptionsFile, ResolvedOptions } from '../core/config/options';
 import { resolveOptions } from '../core/config/options';
 import { formatDay } from '../core/dates';
@@ -12,9 +11,7 @@ import type { SystemDeclaration } from '../core/landscape/model';
 import type { ReportInput } from '../core/report/summary';
 import { RULES } from '../core/rules/registry';
 import { NO_OPTIONS_SCHEMA, type Rule } from '../core/rules/rule';
-import type { LegacyDestinationOptions } from '../core/rules/legacy-destinations';
 import {
-  compareWithLive,
   connectionFor,
   describeConnection,
   importFragment,
@@ -43,13 +40,13 @@ export interface CliHelpers {
   formats: readonly string[];
 }
 
-const ENV_PASSWORD = 'SAPREADY_RFC_PASSWORD';
-const ENV_USER = 'SAPREADY_RFC_USER';
+export const ENV_PASSWORD = 'SAPREADY_RFC_PASSWORD';
+export const ENV_USER = 'SAPREADY_RFC_USER';
 
 /** The live rules as report rules, so SARIF, JUnit and Markdown carry their metadata. */
-const LIVE_REPORT_RULES: readonly Rule[] = LIVE_RULES.map((rule) => ({ ...rule, defaults: {}, optionsSchema: NO_OPTIONS_SCHEMA, check: () => undefined }));
+export const LIVE_REPORT_RULES: readonly Rule[] = LIVE_RULES.map((rule) => ({ ...rule, defaults: {}, optionsSchema: NO_OPTIONS_SCHEMA, check: () => undefined }));
 
-const CONNECTION_OPTIONS = {
+export const CONNECTION_OPTIONS = {
   system: { type: 'string' },
   user: { type: 'string' },
   language: { type: 'string' },
@@ -57,38 +54,6 @@ const CONNECTION_OPTIONS = {
   config: { type: 'string' },
   now: { type: 'string' },
 } as const;
-
-/** `sapready verify [paths] --system SID`: live drift as findings, in check's formats and exit codes. */
-export async function runVerify(args: readonly string[], cli: CliHelpers): Promise<number> {
-  const { values, positionals } = cli.parse(args, {
-    ...CONNECTION_OPTIONS,
-    format: { type: 'string', default: 'text' },
-    output: { type: 'string' },
-    'max-warnings': { type: 'string' },
-    color: { type: 'boolean' },
-    'no-color': { type: 'boolean' },
-  });
-  const format = cli.oneOf(values.format as string, cli.formats, '--format');
-  const maxWarnings = values['max-warnings'] === undefined ? undefined : cli.wholeNumber(values['max-warnings'] as string, '--max-warnings');
-  const cwd = process.cwd();
-  const target = prepare(values, positionals, cli, cwd);
-  const data = await readLive(target, values);
-  const findings = compareWithLive(target.file, target.system, data, { legacy: target.options.rules.get('legacy-rfc-destination')?.options as LegacyDestinationOptions | undefined });
-  const report: ReportInput = {
-    findings,
-    paths: [target.file.path],
-    systemCount: 1,
-    rules: LIVE_REPORT_RULES,
-    today: formatDay(target.options.today),
-    optionsPath: target.options.sourcePath,
-    toolVersion: version,
-  };
-  const color = values['no-color'] ? false : values.color === true || (values.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
-  const output = cli.render(format, report, cwd, color);
-  if (values.output) writeFileAtomically(resolve(cwd, values.output as string), output);
-  else process.stdout.write(output);
-  return exitCode(findings, maxWarnings);
-}
 
 /** `sapready import [paths] --system SID`: a landscape fragment (components, destinations) from the live system. */
 export async function runImport(args: readonly string[], cli: CliHelpers): Promise<number> {
@@ -116,6 +81,15 @@ interface Target {
 function prepare(values: Record<string, string | boolean | undefined>, positionals: string[], cli: CliHelpers, cwd: string): Target {
   const sid = values.system as string | undefined;
   if (!sid) throw new UsageError('--system SID is required: the system of the landscape files to compare with.');
+  const { files, texts, options } = loadLandscapes(values, positionals, cli, cwd);
+  const [{ file, system }] = declaredOnce(files, texts, sid);
+  const connection = connectionFor(file.model!, system, { useSaprouter: values['no-saprouter'] !== true, language: values.language as string | undefined });
+  if (!connection.ok) throw new UsageError(`${connection.problem} (${file.path})`);
+  return { file, system, parameters: connection.parameters, options };
+}
+
+/** The landscape files (paths or the current folder), checked so that their models exist, and the options. */
+export function loadLandscapes(values: Record<string, string | boolean | undefined>, positionals: string[], cli: CliHelpers, cwd: string): { files: LandscapeFile[]; texts: LandscapeText[]; options: ResolvedOptions } {
   const { file: optionsFile, path: optionsPath } = cli.loadOptions(cwd, values.config as string | undefined);
   const options = cli.resolveWithUsageErrors(() => resolveOptions(RULES, { file: optionsFile, sourcePath: optionsPath && cli.displayPath(cwd, optionsPath), now: values.now as string | undefined }));
   const texts: LandscapeText[] = findLandscapeFiles(positionals.length > 0 ? positionals : ['.'], cwd).map((path) => {
@@ -129,13 +103,15 @@ function prepare(values: Record<string, string | boolean | undefined>, positiona
     return decoded.ok ? { path: cli.displayPath(cwd, path), text: decoded.text } : { path: cli.displayPath(cwd, path), text: '', unreadable: decoded.message };
   });
   const { files } = checkLandscapes(texts, options, []);
+  return { files, texts, options };
+}
+
+/** The one declaration of `sid`; a usage error when there is none or more than one. */
+export function declaredOnce(files: readonly LandscapeFile[], texts: readonly LandscapeText[], sid: string): Array<{ file: LandscapeFile; system: SystemDeclaration }> {
   const declared = files.flatMap((file) => (file.model?.systems ?? []).filter((system) => system.sid === sid).map((system) => ({ file, system })));
   if (declared.length === 0) throw new UsageError(`System ${sid} is not declared in ${texts.map((text) => text.path).join(', ')}.`);
   if (declared.length > 1) throw new UsageError(`System ${sid} is declared more than once (${declared.map((entry) => entry.file.path).join(', ')}); sapready check reports where.`);
-  const [{ file, system }] = declared;
-  const connection = connectionFor(file.model!, system, { useSaprouter: values['no-saprouter'] !== true, language: values.language as string | undefined });
-  if (!connection.ok) throw new UsageError(`${connection.problem} (${file.path})`);
-  return { file, system, parameters: connection.parameters, options };
+  return declared;
 }
 
 async function readLive(target: Target, values: Record<string, string | boolean | undefined>, reading: LiveReadOptions = {}): Promise<LiveSystemData> {
@@ -164,20 +140,20 @@ async function readLive(target: Target, values: Record<string, string | boolean 
   }
 }
 
-/** User from --user or SAPREADY_RFC_USER; password from SAPREADY_RFC_PASSWORD or a hidden prompt. Never from argv or the YAML. */
+/** User from --user or SAPREADY_RFC_USER; password from SAPREADY_RFC_PASSWORD_<SID>, SAPREADY_RFC_PASSWORD or a hidden prompt. Never from argv or the YAML. */
 async function askCredentials(userOption: string | undefined, parameters: RfcConnectionParameters): Promise<RfcCredentials> {
   const user = userOption ?? process.env[ENV_USER];
   if (!user) throw new UsageError(`No RFC user: give --user USER or set ${ENV_USER}.`);
-  const fromEnvironment = process.env[ENV_PASSWORD];
+  const fromEnvironment = process.env[`${ENV_PASSWORD}_${parameters.sid}`] || process.env[ENV_PASSWORD];
   if (fromEnvironment) return { user, password: fromEnvironment };
-  if (!process.stdin.isTTY) throw new UsageError(`No password: set ${ENV_PASSWORD}, or run sapready in a terminal to be asked for it.`);
+  if (!process.stdin.isTTY) throw new UsageError(`No password: set ${ENV_PASSWORD}_${parameters.sid} or ${ENV_PASSWORD}, or run sapready in a terminal to be asked for it.`);
   const password = await promptHidden(`Password for ${user} in ${describeConnection(parameters)}: `);
   if (!password) throw new UsageError('No password given.');
   return { user, password };
 }
 
 /** Reads a line from the terminal without echoing it. */
-function promptHidden(question: string): Promise<string> {
+export function promptHidden(question: string): Promise<string> {
   return new Promise((resolvePassword, reject) => {
     const input = process.stdin;
     process.stderr.write(question);
@@ -204,7 +180,7 @@ function promptHidden(question: string): Promise<string> {
   });
 }
 
-function exitCode(findings: readonly Finding[], maxWarnings: number | undefined): number {
+export function exitCode(findings: readonly Finding[], maxWarnings: number | undefined): number {
   const counts = countBySeverity(findings);
   if (counts.error > 0) return 1;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {

@@ -30,9 +30,10 @@ export const DASHBOARD_COMMANDS = {
 
 export type DashboardCommandName = keyof typeof DASHBOARD_COMMANDS;
 
-/** Live verification over RFC (needs SAP's NW RFC SDK): registered by src/extension/live/. */
+/** Live verification over RFC (SAP's NW RFC SDK) or HTTPS (ADT): registered by src/extension/live/. */
 export const LIVE_COMMANDS = {
   verifyAgainstLiveSystem: { id: 'sapReadiness.verifyAgainstLiveSystem', title: 'Verify System Against Live System...' },
+  verifyAllSystems: { id: 'sapReadiness.verifyAllSystems', title: 'Verify All Systems...' },
   importFromSystem: { id: 'sapReadiness.importFromSystem', title: 'Import Landscape Fragment from System...' },
 } as const;
 

@@ -55,11 +55,13 @@ class RecordedConnector implements RfcConnector {
   readonly logons: Array<{ parameters: RfcConnectionParameters; credentials: RfcCredentials }> = [];
   readonly clients: RecordedRfcClient[] = [];
   failLogon = false;
+  /** Systems whose logon fails (by SID). */
+  readonly failLogonOf = new Set<string>();
   constructor(private readonly fixtures: string[]) {}
   load(): void {}
   async open(parameters: RfcConnectionParameters, credentials: RfcCredentials): Promise<RfcClient> {
     this.logons.push({ parameters, credentials });
-    if (this.failLogon) throw new RfcCallError('(logon)', 'RFC_LOGON_FAILURE', 'Name or password is incorrect (repeat logon)');
+    if (this.failLogon || this.failLogonOf.has(parameters.sid)) throw new RfcCallError('(logon)', 'RFC_LOGON_FAILURE', 'Name or password is incorrect (repeat logon)');
     const client = RecordedRfcClient.from(...this.fixtures);
     this.clients.push(client);
     return client;
@@ -104,6 +106,7 @@ describe('extension: live verification over RFC', () => {
     api.testHooks.setTrusted();
     // Other tests compare all diagnostics of the fixture files: leave no live ones behind.
     api.diagnostics.clear();
+    await vscode.workspace.getConfiguration('sapReadiness.live').update('source', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('registers the commands and the machine-scoped user setting', async () => {
@@ -113,7 +116,8 @@ describe('extension: live verification over RFC', () => {
     assert.equal(manifest.contributes.configuration.properties['sapReadiness.live.user'].scope, 'machine');
   });
 
-  it('without the SAP NW RFC SDK (this machine) says so and how to install it, before asking for a user or password', async () => {
+  it('with source rfc, without the SAP NW RFC SDK (this machine) says so and how to install it, before asking for a user or password', async () => {
+    await vscode.workspace.getConfiguration('sapReadiness.live').update('source', 'rfc', vscode.ConfigurationTarget.Global);
     prompts.picks = ['ERP'];
     prompts.errorButton = 'Show details';
     const outcome = await run('verifyAgainstLiveSystem');
@@ -272,18 +276,79 @@ describe('extension: live verification over RFC', () => {
     }
   });
 
+  it('Verify All Systems... reads every system with connection data; a rejected stored password is removed and asked for again, never stopping the others', async () => {
+    const api = await live();
+    const connector = new RecordedConnector(['rfcdes-paged.json', 'cvers-paged.json', 'cwbntcust-implemented.json']);
+    api.testHooks.setConnector(connector);
+    api.testHooks.setReadOptions({ reading: { pageSize: 2 } });
+    await vscode.workspace.getConfiguration('sapReadiness.live').update('source', 'rfc', vscode.ConfigurationTarget.Global);
+    // A second file with two more systems that have connection data, removed at the end (other tests count the fixture files).
+    const extra = workspaceUri('landscapes/live-all.landscape.yaml');
+    const extraText = ['landscape: Live all', 'systems:', '  DEV:', '    product: abap', '    host: dev-ci.acme.example', '    instance: "00"', '    client: "100"', '  TST:', '    product: abap', '    messageServer: tst-ascs.acme.example', '    client: "200"', ''].join('\n');
+    await vscode.workspace.fs.writeFile(extra, Buffer.from(extraText, 'utf8'));
+    try {
+      for (let waited = 0; !(await checked()).files.some((file) => file.path.endsWith('live-all.landscape.yaml')); waited += 50) {
+        assert.ok(waited < 10_000, 'the new landscape file was not checked');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const statuses = (outcome: LiveOutcome): string[] => (outcome.kind === 'verifiedAll' ? outcome.results.map((result) => `${result.target.system.sid} ${result.status}`).sort() : [JSON.stringify(outcome)]);
+
+      // First run: one user, a password per system, all remembered.
+      prompts.inputs = [USER, PASSWORD, PASSWORD, PASSWORD];
+      prompts.picks = [REMEMBER, REMEMBER, REMEMBER];
+      const first = await run('verifyAllSystems');
+      assert.deepEqual(statuses(first), ['DEV verified', 'ERP verified', 'HDB skipped', 'JVA skipped', 'PRD skipped', 'QAS skipped', 'SM1 skipped', 'SM2 skipped', 'TST verified']);
+      assert.deepEqual(connector.logons.map((logon) => logon.parameters.sid).sort(), ['DEV', 'ERP', 'TST']);
+      assert.deepEqual(prompts.asked.filter((question) => question.startsWith('input')), ['input: RFC user', ...Array(3).fill(`input (password): Password of ${USER}`)]);
+      assert.match(prompts.messages.at(-1)!, /^info: SAP Readiness: verified 3 of 9 systems \(.*of drift\); 6 without connection data\./);
+      assert.match(api.outputText(), /Verify All Systems:\nSystem +Source +Time +File +Result\n/);
+      assert.match(api.outputText(), /\nPRD +- +\S*core\.landscape\.yaml +skipped: System PRD declares no client/);
+
+      // Second run: the stored passwords are used; DEV's is rejected and removed, the others are still verified.
+      prompts.asked.length = 0;
+      prompts.inputs = [USER];
+      connector.failLogonOf.add('DEV');
+      const second = await run('verifyAllSystems');
+      assert.deepEqual(statuses(second).filter((status) => !status.endsWith('skipped')), ['DEV failed', 'ERP verified', 'TST verified']);
+      assert.deepEqual(prompts.asked, ['input: RFC user']);
+      const devDiagnostics = liveDiagnostics(api.diagnostics, extra);
+      // TST's recorded RFCDES has legacy destinations that its declaration does not list (line 8, its key).
+      assert.deepEqual(devDiagnostics, ['3 live-connection error', '8 live-destination-drift error', '8 live-destination-drift error']);
+      assert.match(api.diagnostics.get(extra)![0].message, /^Logon to DEV \(dev-ci\.acme\.example, instance 00, client 100\) failed: RFC_LOGON_FAILURE/);
+      assert.match(api.outputText(), /DEV: the stored password of RFCTEST was rejected and removed from secret storage/);
+
+      // Third run: only DEV's password is asked for again, and now it works.
+      prompts.asked.length = 0;
+      prompts.inputs = [USER, PASSWORD];
+      prompts.picks = [ONCE];
+      connector.failLogonOf.clear();
+      assert.deepEqual(statuses(await run('verifyAllSystems')).filter((status) => !status.endsWith('skipped')), ['DEV verified', 'ERP verified', 'TST verified']);
+      assert.deepEqual(prompts.asked.filter((question) => question.startsWith('input')), ['input: RFC user', `input (password): Password of ${USER}`]);
+
+      assert.ok(!api.outputText().includes(PASSWORD), 'the password is not in the output channel');
+      assert.ok(!prompts.messages.some((message) => message.includes(PASSWORD)), 'the password is in no message');
+    } finally {
+      // Forget the stored passwords (a rejected logon removes them) and the extra file.
+      connector.failLogon = true;
+      prompts.inputs = [USER, PASSWORD];
+      prompts.picks = [ONCE];
+      await run('verifyAllSystems');
+      await vscode.workspace.fs.delete(extra);
+    }
+  });
+
   it('refuses in an untrusted workspace before asking anything', async () => {
     const api = await live();
     const connector = new RecordedConnector(['rfcdes-paged.json']);
     api.testHooks.setConnector(connector);
     api.testHooks.setTrusted(() => false);
-    for (const command of ['verifyAgainstLiveSystem', 'importFromSystem'] as const) {
+    for (const command of ['verifyAgainstLiveSystem', 'verifyAllSystems', 'importFromSystem'] as const) {
       const outcome = await run(command);
       assert.equal(outcome.kind, 'refused');
     }
     assert.deepEqual(prompts.asked, []);
     assert.deepEqual(connector.logons, []);
-    assert.equal(prompts.messages.length, 2);
+    assert.equal(prompts.messages.length, 3);
     assert.match(prompts.messages[0], /^error: SAP Readiness: Live verification is turned off in Restricted Mode: opening an RFC connection loads native code .* logs on to a live SAP system\./);
   });
 });

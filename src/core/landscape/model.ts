@@ -56,6 +56,8 @@ export interface SystemDeclaration {
   /** With `systemNumber`, how SAP identifies the system, whatever its SID. */
   installationNumber?: Field<string>;
   systemNumber?: Field<string>;
+  /** https://host:port where live verification reads the system over ADT (default: host and 443<instance>). */
+  adtUrl?: Field<string>;
   supportConnection?: Field<string>;
   solman?: Field<string>;
   focusedRun?: Field<string>;
@@ -165,6 +167,7 @@ export function buildSystem(pair: Pair): SystemDeclaration {
     clients: [],
     installationNumber: text(node, 'installationNumber'),
     systemNumber: text(node, 'systemNumber'),
+    adtUrl: text(node, 'adtUrl'),
     supportConnection: text(node, 'supportConnection'),
     solman: text(node, 'solman'),
     focusedRun: text(node, 'focusedRun'),

@@ -5,7 +5,7 @@ import type { DestinationDeclaration, SystemDeclaration } from '../landscape/mod
 import type { Span } from '../landscape/text';
 import { LEGACY_DESTINATION_DEFAULTS, legacyVerdict, maskRouterPasswords, routeHops, type LegacyDestinationOptions } from '../rules/legacy-destinations';
 import type { LiveDestination, LiveSection, LiveSystemData } from './live-data';
-import { LIVE_TABLE_DEFAULTS, liveComponentDrift, liveDestinationDrift, liveNoteAssistant, type LiveRule, type LiveTableOptions } from './live-rules';
+import { LIVE_TABLE_DEFAULTS, liveComponentDrift, liveConnection, liveDestinationDrift, liveNoteAssistant, type LiveRule, type LiveTableOptions } from './live-rules';
 
 export interface LiveCheckOptions {
   /** Legacy names and hosts (default: legacy-rfc-destination's defaults, or the options file's). */
@@ -39,13 +39,18 @@ export function compareWithLive(file: LandscapeFile, system: SystemDeclaration, 
   return findings.sort(compareFindings);
 }
 
+/** A system that could not be read at all: one finding at its key, saying why and what to do. */
+export function connectionFinding(file: LandscapeFile, system: SystemDeclaration, problem: string): Finding | undefined {
+  return findingAt(file, system.pair.key, { ruleId: liveConnection.id, severity: liveConnection.defaultSeverity, message: problem, notes: liveConnection.notes, sid: system.sid });
+}
+
 type Report = (rule: LiveRule, at: Span, message: string, severity?: Severity) => void;
 
 function checkDestinations(system: SystemDeclaration, section: LiveSection<LiveDestination>, options: LiveCheckOptions, report: Report): void {
   const rule = liveDestinationDrift;
   const anchor = (system.rfcDestinationsPair ?? system.pair).key;
   if (!section.ok) {
-    report(rule, anchor, `RFC destinations of ${system.sid} not compared with the live system: ${section.error}`, 'warning');
+    report(rule, anchor, `RFC destinations of ${system.sid} not compared with the live system: ${section.error}`, section.notReadable ? 'info' : 'warning');
     return;
   }
   const optionsField = (options.tables ?? LIVE_TABLE_DEFAULTS).destinations.options;
@@ -124,7 +129,7 @@ function checkComponents(system: SystemDeclaration, section: LiveSection<{ name:
   const anchor = (system.componentsPair ?? system.pair).key;
   if (system.components.size === 0) return;
   if (!section.ok) {
-    report(rule, anchor, `Software components of ${system.sid} not compared with the live system: ${section.error}`, 'warning');
+    report(rule, anchor, `Software components of ${system.sid} not compared with the live system: ${section.error}`, section.notReadable ? 'info' : 'warning');
     return;
   }
   for (const entry of section.truncated) report(rule, anchor, `Not compared: ${entry.reason}.`, 'info');
@@ -152,7 +157,7 @@ function checkNotes(system: SystemDeclaration, section: LiveSection<{ number: st
   const signed = noteAssistant.digitallySignedNotes;
   const at = signed ? signed.pair.value : noteAssistant.pair.key;
   if (!section.ok) {
-    report(rule, at, `SNOTE's signed-note notes in ${system.sid} not checked against the live system: ${section.error}`, 'warning');
+    report(rule, at, `SNOTE's signed-note notes in ${system.sid} not checked against the live system: ${section.error}`, section.notReadable ? 'info' : 'warning');
     return;
   }
   const missing = tables.notes.required.filter((note) => !section.rows.some((row) => row.number === note.replace(/^0+/, '') && tables.notes.implementedStatuses.includes(row.status)));

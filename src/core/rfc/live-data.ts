@@ -2,8 +2,8 @@ import type { RfcClient } from './client';
 import { LIVE_TABLE_DEFAULTS, type LiveTableOptions } from './live-rules';
 import { equalsAny, readTable, TableReadError, type ReadTableRequest, type TruncatedField } from './read-table';
 
-/** What one table gave: rows, or why it could not be read. */
-export type LiveSection<Row> = { ok: true; rows: Row[]; truncated: TruncatedField[]; complete: boolean } | { ok: false; error: string };
+/** What one table gave: rows, or why it could not be read (`notReadable`: the source cannot show it at all, e.g. RFCDES over ADT). */
+export type LiveSection<Row> = { ok: true; rows: Row[]; truncated: TruncatedField[]; complete: boolean } | { ok: false; error: string; notReadable?: boolean };
 
 export interface LiveDestination {
   name: string;
@@ -30,6 +30,8 @@ export interface LiveNote {
 
 export interface LiveSystemData {
   sid: string;
+  /** How it was read: RFC (RFC_READ_TABLE) or HTTPS (ADT). */
+  source?: 'rfc' | 'https';
   destinations?: LiveSection<LiveDestination>;
   components?: LiveSection<LiveComponent>;
   notes?: LiveSection<LiveNote>;
@@ -47,7 +49,7 @@ export interface LiveReadOptions {
 export async function readLiveSystem(client: RfcClient, sid: string, options: LiveReadOptions = {}): Promise<LiveSystemData> {
   const tables = options.tables ?? LIVE_TABLE_DEFAULTS;
   const parts = new Set(options.parts ?? ['destinations', 'components', 'notes']);
-  const data: LiveSystemData = { sid };
+  const data: LiveSystemData = { sid, source: 'rfc' };
   if (parts.has('destinations')) {
     const t = tables.destinations;
     data.destinations = await section(readTable(client, { ...options.reading, table: t.table, fields: [t.name, t.type, t.options] }), (row) => {

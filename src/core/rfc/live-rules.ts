@@ -55,8 +55,22 @@ export const liveNoteAssistant: LiveRule = {
   reads: 'CWBNTCUST (NUMM, PRSTATUS)',
 };
 
+export const liveConnection: LiveRule = {
+  id: 'live-connection',
+  title: 'The live system could not be read',
+  defaultSeverity: 'error',
+  notes: [],
+  description:
+    'Reported at the system\'s key when verification could not read it at all: the logon failed (RFC, or HTTP 401 over ADT), ' +
+    'the user lacks authorization (HTTP 403: S_ADT_RES), the ICF service /sap/bc/adt is not active (HTTP 404), the server ' +
+    'certificate is not trusted, the system did not answer within the timeout, or it answered with something else than ADT\'s ' +
+    'feed (an HTML logon page, a redirect). The message says what to do. With `verify --all` the other systems are still verified.',
+  fixable: false,
+  reads: 'the logon (RFC) or GET /sap/bc/adt/system/components (HTTPS)',
+};
+
 /** The verify-only rules, in the order `sapready rules` lists them. */
-export const LIVE_RULES: readonly LiveRule[] = [liveDestinationDrift, liveComponentDrift, liveNoteAssistant];
+export const LIVE_RULES: readonly LiveRule[] = [liveDestinationDrift, liveComponentDrift, liveNoteAssistant, liveConnection];
 
 /** Tables and fields the live checks read; one place, all overridable (several names are uncertain). */
 export interface LiveTableOptions {

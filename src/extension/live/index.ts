@@ -5,26 +5,40 @@ import type { Finding } from '../../core/findings';
 import type { LegacyDestinationOptions } from '../../core/rules/legacy-destinations';
 import {
   compareWithLive,
-  connectionFor,
-  describeConnection,
   importFragment,
   loadNodeRfc,
   openNodeRfcClient,
   RfcCallError,
   RfcUnavailableError,
-  readLiveSystem,
   type LiveReadOptions,
   type LiveSystemData,
   type RfcClient,
   type RfcConnectionParameters,
   type RfcCredentials,
 } from '../../core/rfc';
+import {
+  allFindings,
+  describeLiveError,
+  formatVerificationTable,
+  isLogonRejected,
+  liveAccessFor,
+  readCaBundle,
+  readLive,
+  planTargets,
+  resolveSource,
+  verifySystems,
+  type LiveAccess,
+  type LiveSourceChoice,
+  type LiveSourceName,
+  type SystemVerification,
+} from '../../core/live';
 import { LIVE_COMMANDS, type LiveCommandName } from '../commands';
 import { toDiagnostic } from '../diagnostics';
+import type { SystemDeclaration } from '../../core/landscape/model';
 import type { LandscapeWorkspace } from '../landscapeWorkspace';
 import { declaredSystems, pickSystem, type SystemRef } from '../systemPicker';
 import { vsCodePrompts, type Prompts } from '../remote/opener';
-import { liveRefusal, rfcSecretKey, rfcUserProblem, verifySummary } from './policy';
+import { liveRefusal, liveSecretKey, rfcUserProblem, verifyAllSummary, verifySummary } from './policy';
 
 const LIVE_DIAGNOSTICS = 'sapready-live';
 const LIVE_USER_SETTING = 'sapReadiness.live.user';
@@ -51,6 +65,7 @@ const nodeRfcConnector: RfcConnector = {
 export type LiveOutcome =
   | { kind: 'verified'; sid: string; uri: vscode.Uri; findings: Finding[] }
   | { kind: 'imported'; sid: string; document: vscode.TextDocument }
+  | { kind: 'verifiedAll'; results: SystemVerification[] }
   | { kind: 'refused' | 'unavailable' | 'failed'; message: string }
   | { kind: 'cancelled' };
 
@@ -78,7 +93,7 @@ function isCallError(error: unknown): error is RfcCallError {
 function isUnavailable(error: unknown): error is RfcUnavailableError {
   return error instanceof RfcUnavailableError || (error instanceof Error && error.name === 'RfcUnavailableError');
 }
-type Session = { ref: SystemRef; parameters: RfcConnectionParameters; target: string; data: LiveSystemData };
+type Session = { ref: SystemRef; access: Extract<LiveAccess, { ok: true }>; target: string; data: LiveSystemData };
 
 /**
  * Registers "Verify System Against Live System..." and "Import Landscape Fragment from System...":
@@ -141,74 +156,99 @@ export function registerLiveVerification(context: vscode.ExtensionContext, works
     return { password, stored: false, remember: choice.label === REMEMBER };
   };
 
-  /** Everything both commands share: trust, system, connection, node-rfc, credentials, reading. */
-  const readSystem = async (title: string, parts: LiveReadOptions['parts']): Promise<Session | LiveOutcome> => {
+  const sourceSetting = (): LiveSourceChoice => vscode.workspace.getConfiguration('sapReadiness.live').get<LiveSourceChoice>('source') ?? 'auto';
+
+  /** Which source a command reads through (`auto`: RFC when node-rfc loads, else HTTPS), or the outcome when it stops here (no SDK). */
+  const chooseSource = (title: string, choice: LiveSourceChoice): LiveSourceName | LiveOutcome => {
+    try {
+      const { source, reason } = resolveSource(choice, () => connector.load());
+      // node-rfc first: without the SDK there is nothing to ask a password for.
+      if (source === 'rfc') connector.load();
+      if (reason) write('info', `${title}: reading over HTTPS (ADT): ${reason}.`);
+      return source;
+    } catch (error) {
+      if (isUnavailable(error)) return unavailable(error);
+      throw error;
+    }
+  };
+
+  /** The company CA bundle of sapReadiness.live.caFile, user settings only: a workspace must not choose which certificates are trusted. */
+  const caBundle = (): { ca?: string } | LiveOutcome => {
+    const caFile = vscode.workspace.getConfiguration('sapReadiness.live').inspect<string>('caFile')?.globalValue?.trim();
+    if (!caFile) return {};
+    try {
+      return { ca: readCaBundle(caFile) };
+    } catch (error) {
+      return fail('failed', `The CA bundle of sapReadiness.live.caFile (${caFile}) ${(error as Error).message}.`);
+    }
+  };
+
+  /** Everything both single-system commands share: trust, system, source, connection, credentials, reading. */
+  const readSystem = async (title: string, parts: LiveReadOptions['parts'], choice: LiveSourceChoice): Promise<Session | LiveOutcome> => {
     const refusal = liveRefusal(trusted());
     if (refusal) return fail('refused', refusal);
     const ref = await pickLiveSystem(title);
     if (!ref) return finish({ kind: 'cancelled' });
+    const source = chooseSource(title, choice);
+    if (typeof source !== 'string') return source;
+    const trust = caBundle();
+    if ('kind' in trust) return trust;
     // A picked system comes from a parsed model, so the file has one.
-    const connection = connectionFor(ref.file.model!, ref.system);
-    if (!connection.ok) return fail('failed', `${connection.problem} (${vscode.workspace.asRelativePath(vscode.Uri.parse(ref.file.path))})`);
-    const parameters = connection.parameters;
-    const target = describeConnection(parameters);
-    // node-rfc first: without the SDK there is nothing to ask a password for.
-    try {
-      connector.load();
-    } catch (error) {
-      if (isUnavailable(error)) return unavailable(error);
-      throw error;
-    }
+    const access = liveAccessFor(ref.file.model!, ref.system, source);
+    if (!access.ok) return fail('failed', `${access.problem} (${vscode.workspace.asRelativePath(vscode.Uri.parse(ref.file.path))})`);
+    const target = access.description;
     const user = await askUser(target);
     if (!user) return finish({ kind: 'cancelled' });
-    const key = rfcSecretKey(parameters.sid, parameters.client, user, parameters.target.kind === 'message-server' ? `${parameters.target.host}/${parameters.target.group}` : `${parameters.target.host}/${parameters.target.instance}`);
+    const key = liveSecretKey(access, user);
     const secret = await askPassword(key, user, target);
     if (!secret) return finish({ kind: 'cancelled' });
     write('info', `${title}: logging on to ${target} as ${user}${secret.stored ? ' (password from secret storage)' : ''}.`);
-    let client: RfcClient;
     try {
-      client = await connector.open(parameters, { user, password: secret.password });
-    } catch (error) {
-      if (isUnavailable(error)) return unavailable(error);
-      if (isCallError(error)) {
-        let message = `Logon to ${target} as ${user} failed: ${error.key}: ${error.message}`;
-        if (secret.stored && /LOGON_FAILURE/.test(error.key)) {
-          await context.secrets.delete(key);
-          message += ' The stored password was removed from secret storage; you will be asked for it next time.';
-        }
-        return fail('failed', message);
-      }
-      throw error;
-    }
-    try {
+      const data = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `SAP Readiness: reading ${access.sid} over ${source.toUpperCase()}...` }, () =>
+        readLive(access, { credentials: { user, password: secret.password }, https: trust, openRfc: (parameters, credentials) => connector.open(parameters, credentials), reading: { ...readOptions, parts } }),
+      );
       if (secret.remember) {
         await context.secrets.store(key, secret.password);
-        write('info', `Stored the password of ${user} for ${parameters.sid} client ${parameters.client} in secret storage (${key}).`);
+        write('info', `Stored the password of ${user} for ${access.sid} client ${access.client} in secret storage (${key}).`);
       }
-      const data = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `SAP Readiness: reading ${parameters.sid} over RFC...` }, () =>
-        readLiveSystem(client, parameters.sid, { ...readOptions, parts }),
-      );
-      return { ref, parameters, target, data };
+      return { ref, access, target, data };
     } catch (error) {
-      if (isCallError(error)) return fail('failed', `Reading ${parameters.sid} failed: ${error.key}: ${error.message}`);
-      throw error;
-    } finally {
-      await client.close();
+      if (isUnavailable(error)) return unavailable(error);
+      if (!isCallError(error) && !(error instanceof Error && error.name === 'AdtHttpError')) throw error;
+      let message = isCallError(error) && error.functionModule === '(logon)' ? `Logon to ${target} as ${user} failed: ${error.key}: ${error.message}` : describeLiveError(error, access);
+      if (secret.stored && isLogonRejected(error)) {
+        await context.secrets.delete(key);
+        message += ' The stored password was removed from secret storage; you will be asked for it next time.';
+      }
+      return fail('failed', message);
     }
   };
 
   const isSession = (value: Session | LiveOutcome): value is Session => 'data' in value;
 
-  const clearOnChange = (uri: vscode.Uri): void => {
+  /** Live findings describe the text that was compared: an edit or a change on disk of a file clears its own. */
+  const clearOnChange = (uris: readonly vscode.Uri[]): void => {
     watcher?.dispose();
-    const fileWatcher = uri.scheme === 'file' ? vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)), true, false, false) : undefined;
-    const subscriptions = [
+    const watched = new Set(uris.map((uri) => uri.toString()));
+    const subscriptions: vscode.Disposable[] = [
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0 && event.document.uri.toString() === uri.toString()) diagnostics.delete(uri);
+        if (event.contentChanges.length > 0 && watched.has(event.document.uri.toString())) diagnostics.delete(event.document.uri);
       }),
-      ...(fileWatcher ? [fileWatcher, fileWatcher.onDidChange(() => diagnostics.delete(uri)), fileWatcher.onDidDelete(() => diagnostics.delete(uri))] : []),
     ];
+    for (const uri of uris) {
+      if (uri.scheme !== 'file') continue;
+      const fileWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)), true, false, false);
+      subscriptions.push(fileWatcher, fileWatcher.onDidChange(() => diagnostics.delete(uri)), fileWatcher.onDidDelete(() => diagnostics.delete(uri)));
+    }
     watcher = vscode.Disposable.from(...subscriptions);
+  };
+
+  /** Live findings as diagnostics on their files, replacing the last run's. */
+  const showFindings = (findings: readonly Finding[], alsoWatch: readonly vscode.Uri[] = []): void => {
+    const byPath = new Map<string, Finding[]>();
+    for (const finding of findings) byPath.set(finding.path, [...(byPath.get(finding.path) ?? []), finding]);
+    for (const [key, list] of byPath) diagnostics.set(vscode.Uri.parse(key), list.map(toDiagnostic));
+    clearOnChange([...alsoWatch, ...[...byPath.keys()].map((key) => vscode.Uri.parse(key))]);
   };
 
   const handlers: Record<LiveCommandName, (...args: unknown[]) => unknown> = {
@@ -216,31 +256,92 @@ export function registerLiveVerification(context: vscode.ExtensionContext, works
       diagnostics.clear();
       watcher?.dispose();
       watcher = undefined;
-      const session = await readSystem('Verify System Against Live System', ['destinations', 'components', 'notes']);
+      const session = await readSystem('Verify System Against Live System', ['destinations', 'components', 'notes'], sourceSetting());
       if (!isSession(session)) return session;
       const { ref, target, data } = session;
       const legacy = workspace.snapshot?.options.rules.get('legacy-rfc-destination')?.options as LegacyDestinationOptions | undefined;
       const findings = compareWithLive(ref.file, ref.system, data, { legacy });
       const uri = vscode.Uri.parse(ref.file.path);
-      const byPath = new Map<string, Finding[]>();
-      for (const finding of findings) byPath.set(finding.path, [...(byPath.get(finding.path) ?? []), finding]);
-      for (const [key, list] of byPath) diagnostics.set(vscode.Uri.parse(key), list.map(toDiagnostic));
-      clearOnChange(uri);
+      showFindings(findings, [uri]);
       const summary = verifySummary(ref.system.sid, target, findings);
       write('info', summary);
       void prompts.info(summary);
       return finish({ kind: 'verified', sid: ref.system.sid, uri, findings });
     },
+    verifyAllSystems: async (): Promise<LiveOutcome> => {
+      const title = 'Verify All Systems';
+      const refusal = liveRefusal(trusted());
+      if (refusal) return fail('refused', refusal);
+      await workspace.whenChecked();
+      const settings = vscode.workspace.getConfiguration('sapReadiness.live');
+      const source = chooseSource(title, sourceSetting());
+      if (typeof source !== 'string') return source;
+      const trust = caBundle();
+      if ('kind' in trust) return trust;
+      const { reachable, skipped } = planTargets(declaredSystems(workspace.snapshot), source);
+      if (reachable.length === 0) return fail('failed', `No declared system has the connection data live verification over ${source.toUpperCase()} needs: ${skipped.map((result) => result.problem).join(' ')}`);
+      const user = await askUser(`${reachable.length} systems`);
+      if (!user) return finish({ kind: 'cancelled' });
+      const secrets = new Map<SystemDeclaration, { key: string; password: string; stored: boolean; remember: boolean }>();
+      for (const { system, access } of reachable) {
+        const key = liveSecretKey(access, user);
+        const secret = await askPassword(key, user, access.description);
+        if (!secret) return finish({ kind: 'cancelled' });
+        secrets.set(system, { key, ...secret });
+      }
+      diagnostics.clear();
+      watcher?.dispose();
+      watcher = undefined;
+      write('info', `${title}: ${reachable.length} systems over ${source.toUpperCase()} as ${user}.`);
+      const results = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `SAP Readiness: verifying ${reachable.length} systems over ${source.toUpperCase()}`, cancellable: true },
+        (progress, token) => {
+          const cancel = new AbortController();
+          token.onCancellationRequested(() => cancel.abort());
+          return verifySystems(
+            reachable,
+            (target, signal) => {
+              const credentials = { user, password: secrets.get(target.system)!.password };
+              return readLive(target.access, { credentials, signal, https: trust, openRfc: (parameters, given) => connector.open(parameters, given), reading: { ...readOptions } });
+            },
+            {
+              signal: cancel.signal,
+              concurrency: settings.get<number>('concurrency'),
+              timeoutMs: (settings.get<number>('timeoutSeconds') ?? 120) * 1000,
+              check: { legacy: workspace.snapshot?.options.rules.get('legacy-rfc-destination')?.options as LegacyDestinationOptions | undefined },
+              describeError: (error, target) => describeLiveError(error, target.access),
+              onSettled: (result, settled, total) => progress.report({ increment: 100 / total, message: `${settled}/${total}: ${result.target.system.sid} ${result.status}` }),
+            },
+          );
+        },
+      );
+      for (const result of results) {
+        const secret = secrets.get(result.target.system)!;
+        if (result.status === 'failed' && secret.stored && isLogonRejected(result.error)) {
+          await context.secrets.delete(secret.key);
+          write('warn', `${result.target.system.sid}: the stored password of ${user} was rejected and removed from secret storage (${secret.key}); you will be asked for it next time.`);
+        } else if (result.status === 'verified' && secret.remember) {
+          await context.secrets.store(secret.key, secret.password);
+          write('info', `Stored the password of ${user} for ${result.target.system.sid} client ${result.target.system.client?.value} in secret storage (${secret.key}).`);
+        }
+      }
+      const all = [...results, ...skipped];
+      showFindings(allFindings(results));
+      write('info', `${title}:\n${formatVerificationTable(all)}`);
+      void prompts.info(verifyAllSummary(all));
+      return finish({ kind: 'verifiedAll', results: all });
+    },
     importFromSystem: async (): Promise<LiveOutcome> => {
-      const session = await readSystem('Import Landscape Fragment from System', ['destinations', 'components']);
+      // The fragment lists destinations, which only RFC reads.
+      const session = await readSystem('Import Landscape Fragment from System', ['destinations', 'components'], 'rfc');
       if (!isSession(session)) return session;
-      const { ref, parameters, data } = session;
+      const { ref, access, data } = session;
       const today = workspace.snapshot?.options.today;
-      const fragment = importFragment(data, { today: formatDay(today ?? Math.floor(Date.now() / 86_400_000)), source: describeConnection(parameters), product: ref.system.product?.value });
+      const fragment = importFragment(data, { today: formatDay(today ?? Math.floor(Date.now() / 86_400_000)), source: access.description, product: ref.system.product?.value });
       const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: fragment });
       await vscode.window.showTextDocument(document);
-      write('info', `Imported a landscape fragment from ${parameters.sid} into a new untitled document.`);
-      return finish({ kind: 'imported', sid: parameters.sid, document });
+      write('info', `Imported a landscape fragment from ${access.sid} into a new untitled document.`);
+      return finish({ kind: 'imported', sid: access.sid, document });
     },
   };
   for (const [name, handler] of Object.entries(handlers) as [LiveCommandName, (...args: unknown[]) => unknown][]) {

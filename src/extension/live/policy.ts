@@ -3,6 +3,7 @@
  * them under mocha): when it refuses, where a password is kept, how results are summed up.
  */
 import { countBySeverity, type Finding } from '../../core/findings';
+import type { LiveAccess, SystemVerification } from '../../core/live';
 import { plural } from '../../core/report/summary';
 
 /** Shown instead of connecting in an untrusted workspace (Restricted Mode). */
@@ -24,6 +25,13 @@ export function rfcSecretKey(sid: string, client: string, user: string, server: 
   return `sapready.rfc/${server.toLowerCase()}/${sid}/${client}/${user.toUpperCase()}`;
 }
 
+/** The SecretStorage key for a system reached through either source: RFC by its logon target, HTTPS by its host and port. */
+export function liveSecretKey(access: Extract<LiveAccess, { ok: true }>, user: string): string {
+  if (access.source === 'https') return rfcSecretKey(access.sid, access.client, user, new URL(access.target.url).host);
+  const { target } = access.parameters;
+  return rfcSecretKey(access.sid, access.client, user, target.kind === 'message-server' ? `${target.host}/${target.group}` : `${target.host}/${target.instance}`);
+}
+
 /** An RFC user name as SAP accepts it (at most 12 characters, no blanks). */
 export function rfcUserProblem(user: string): string | undefined {
   const trimmed = user.trim();
@@ -39,4 +47,17 @@ export function verifySummary(sid: string, target: string, findings: readonly Fi
   const counts = countBySeverity(findings);
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.info} info`].filter((part) => !part.startsWith('0 '));
   return `SAP Readiness: ${sid} compared with the live system ${target}: ${parts.join(', ')} on the declaring file (Problems view).`;
+}
+
+/** The notification after "Verify All Systems...": what was read, what failed, where the findings are. */
+export function verifyAllSummary(results: readonly SystemVerification[]): string {
+  const count = (status: SystemVerification['status']): number => results.filter((result) => result.status === status).length;
+  const counts = countBySeverity(results.filter((result) => result.status === 'verified').flatMap((result) => result.findings));
+  const drift = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.info} info`].filter((part) => !part.startsWith('0 '));
+  const others = [count('failed') && `${count('failed')} could not be read`, count('skipped') && `${count('skipped')} without connection data`, count('cancelled') && `${count('cancelled')} cancelled`].filter(Boolean);
+  return (
+    `SAP Readiness: verified ${count('verified')} of ${plural(results.length, 'system')}` +
+    `${drift.length > 0 ? ` (${drift.join(', ')} of drift)` : count('verified') > 0 ? ' (no drift)' : ''}` +
+    `${others.length > 0 ? `; ${others.join(', ')}` : ''}. Findings are in the Problems view, the table in the output channel.`
+  );
 }

@@ -15,8 +15,8 @@ function run(args: string[], env: Record<string, string> = {}) {
 describe('cli: sapready verify / import without the SAP NW RFC SDK (this machine)', () => {
   const secret = 'pw-that-must-never-appear';
 
-  it('verify exits 2 with the SDK how-to, before asking for a password', () => {
-    const result = run(['verify', 'examples/acme', '--system', 'PRD', '--user', 'RFCUSER'], { SAPREADY_RFC_PASSWORD: secret });
+  it('verify --source rfc exits 2 with the SDK how-to, before asking for a password', () => {
+    const result = run(['verify', 'examples/acme', '--system', 'PRD', '--source', 'rfc', '--user', 'RFCUSER'], { SAPREADY_RFC_PASSWORD: secret });
     assert.equal(result.code, 2, result.stderr);
     assert.equal(result.stdout, '');
     assert.match(result.stderr, /^sapready: node-rfc is not installed .*SAP NetWeaver RFC SDK.*SAPNWRFC_HOME.*LD_LIBRARY_PATH.*npm install node-rfc.*Every other feature works without it\.\n$/);
@@ -30,7 +30,7 @@ describe('cli: sapready verify / import without the SAP NW RFC SDK (this machine
   });
 
   it('usage errors come first: no --system, an undeclared system, a system without logon data', () => {
-    assert.match(run(['verify', 'examples/acme']).stderr, /--system SID is required/);
+    assert.match(run(['verify', 'examples/acme']).stderr, /--system SID or --all is required/);
     assert.match(run(['verify', 'examples/acme', '--system', 'XYZ']).stderr, /System XYZ is not declared in/);
     const folder = mkdtempSync(join(tmpdir(), 'sapready-verify-'));
     try {
@@ -47,8 +47,8 @@ describe('cli: sapready verify / import without the SAP NW RFC SDK (this machine
   it('check keeps working and `rules` lists the live rules as verify-only', () => {
     assert.equal(run(['check', 'examples/acme', '--now', '2026-11-23']).code, 0);
     const text = run(['rules']).stdout;
-    assert.match(text, /Only with sapready verify[^\n]*\n(live-[a-z-]+ .*\n){3}$/);
+    assert.match(text, /Only with sapready verify[^\n]*\n(live-[a-z-]+ .*\n){4}$/);
     const json = JSON.parse(run(['rules', '--format', 'json']).stdout) as Array<{ id: string; command?: string }>;
-    assert.deepEqual(json.filter((rule) => rule.command === 'verify').map((rule) => rule.id), ['live-destination-drift', 'live-component-drift', 'live-note-assistant']);
+    assert.deepEqual(json.filter((rule) => rule.command === 'verify').map((rule) => rule.id), ['live-destination-drift', 'live-component-drift', 'live-note-assistant', 'live-connection']);
   });
 });
