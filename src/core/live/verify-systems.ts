@@ -1,7 +1,6 @@
-import { compareFindings, type Finding } from '../findings';
+import { compareFindings, countBySeverity, type Finding } from '../findings';
 import type { LandscapeFile } from '../landscape/file';
 import type { SystemDeclaration } from '../landscape/model';
-import { countBySeverity } from '../report/summary';
 import { compareWithLive, connectionFinding, type LiveCheckOptions } from '../rfc/live-checks';
 import type { LiveSystemData } from '../rfc/live-data';
 import { formatSeconds } from './adt-https-client';
