@@ -14,7 +14,7 @@ export function readRegularFile(path: string, limit = MAX_COMPANION_BYTES): Buff
   try {
     stats = statSync(path);
   } catch (error) {
-    throw new Error((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((error as NodeJS.ErrnoException).code ?? String(error)));
+    throw new Error((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((error as NodeJS.ErrnoException).code ?? String(error)), { cause: error });
   }
   if (!stats.isFile()) throw new Error('not a regular file');
   const descriptor = openSync(path, 'r');

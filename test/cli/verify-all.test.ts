@@ -16,7 +16,7 @@ function runCliAsync(args: string[], options: { cwd: string; env?: Record<string
   return new Promise((resolve) => {
     const quote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
     const [command, commandArgs] = options.terminal ? ['script', ['-qec', [process.execPath, CLI_PATH, ...args].map(quote).join(' '), '/dev/null']] : [process.execPath, [CLI_PATH, ...args]];
-    const child = spawn(command, commandArgs, { cwd: options.cwd, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, commandArgs, { cwd: options.cwd, env: env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -86,7 +86,7 @@ export async function verifySystems<T extends LiveTarget>(targets: readonly T[],
     options.signal?.addEventListener('abort', onCancel, { once: true });
     const timer = setTimeout(() => controller.abort(timedOut), timeoutMs);
     // A reader that ignores the signal still cannot hold the run: the abort settles the race.
-    const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }));
+    const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error), { once: true }));
     try {
       const data = await Promise.race([read(target, controller.signal), aborted]);
       return { target, status: 'verified', source: data.source, findings: compareWithLive(target.file, target.system, data, options.check), durationMs: elapsed() };

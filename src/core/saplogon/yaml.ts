@@ -84,7 +84,7 @@ export interface MergeResult {
   differences: ConnectionDifference[];
 }
 
-const COMPARED: ReadonlyArray<keyof LogonSystem & string> = ['host', 'instance', 'messageServer', 'messageServerPort', 'logonGroup', 'accessRoute', 'sncName'];
+const COMPARED: ReadonlyArray<Extract<keyof LogonSystem, string>> = ['host', 'instance', 'messageServer', 'messageServerPort', 'logonGroup', 'accessRoute', 'sncName'];
 
 /**
  * Adds the systems the landscape file does not declare yet, after its last system, in its own

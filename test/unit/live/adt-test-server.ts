@@ -88,6 +88,7 @@ export class AdtTestServer {
   ) {}
 
   static async start(pair: KeyPair, answer: (request: ReceivedRequest, index: number) => RecordedAnswer): Promise<AdtTestServer> {
+    // eslint-disable-next-line prefer-const -- assigned once listening, read by the callbacks declared before that
     let instance: AdtTestServer | undefined;
     const server = tls.createServer({ key: pair.key, cert: pair.cert }, (socket) => {
       instance!.sockets.add(socket);
@@ -156,6 +157,7 @@ export class ConnectProxy {
   ) {}
 
   static async start(options: { requireAuthorization?: string } = {}): Promise<ConnectProxy> {
+    // eslint-disable-next-line prefer-const -- assigned once listening, read by the callbacks declared before that
     let instance: ConnectProxy | undefined;
     const server = http.createServer((_request, response) => response.writeHead(405).end());
     server.on('connect', (request: http.IncomingMessage, client: net.Socket) => {

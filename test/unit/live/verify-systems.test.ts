@@ -177,7 +177,7 @@ describe('live: sources and verifying a whole landscape', () => {
         new Promise<LiveSystemData>((_, reject) => {
           signal.addEventListener('abort', () => {
             aborted.push(target.system.sid);
-            reject(signal.reason);
+            reject(signal.reason as Error);
           });
           setTimeout(() => controller.abort(), 20);
         }),
