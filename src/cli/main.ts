@@ -7,7 +7,6 @@ import { parseOptionsFile, OPTIONS_FILE_NAMES } from '../core/config/load';
 import { OptionsError, resolveOptions, type OptionsFile } from '../core/config/options';
 import { formatDay } from '../core/dates';
 import { checkLandscapes, type LandscapeText } from '../core/engine';
-import { fixLandscapes } from '../core/fix';
 import { decodeLandscapeBytes } from '../core/landscape/decode';
 import { formatCheckstyle } from '../core/report/checkstyle';
 import { formatGithub } from '../core/report/github';
@@ -26,7 +25,7 @@ import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
 import { LIVE_RULES } from '../core/rfc/live-rules';
 import { runImport, runVerify, type CliHelpers } from './verify';
 import { useBulkSuppressions } from './bulk-suppressions';
-import { fixDiff, fixSummary, writeFixedFiles } from './fix';
+import { runFixes } from './fix';
 import { GENERAL_HELP, requestedHelp } from './help';
 import { namedRules, withRulesOn } from './rule-selection';
 
@@ -105,13 +104,8 @@ function runCheck(args: readonly string[]): number {
     const decoded = decodeLandscapeBytes(bytes);
     return decoded.ok ? { path: displayPath(cwd, path), text: decoded.text } : { path: displayPath(cwd, path), text: '', unreadable: decoded.message };
   });
-  const fixed = values.fix || values['fix-dry-run'] ? fixLandscapes(texts, options, chosenRules) : undefined;
-  if (fixed) {
-    if (values.fix) writeFixedFiles(texts, fixed, cwd).forEach((problem) => process.stderr.write(`sapready: ${problem}\n`));
-    else process.stdout.write(fixDiff(texts, fixed));
-    process.stderr.write(`sapready: ${fixSummary(fixed, !values.fix)}\n`);
-  }
-  const result = fixed?.result ?? checkLandscapes(texts, options, chosenRules);
+  const fixing = values.fix === true || values['fix-dry-run'] === true;
+  const result = fixing ? runFixes(texts, options, chosenRules, cwd, values['fix-dry-run'] === true) : checkLandscapes(texts, options, chosenRules);
   const bulk = useBulkSuppressions(result.findings, texts.map((text) => text.path), cwd, {
     suppressAll: values['suppress-all'] === true,
     suppressRules,

@@ -37,8 +37,8 @@ export interface FixOutcome {
   texts: LandscapeText[];
   /** Paths of the files whose text changed. */
   changed: string[];
-  /** How many findings the fixes removed, over all passes. */
-  fixedCount: number;
+  /** Per changed file, how many findings the fixes removed over all passes. */
+  fixedCounts: Map<string, number>;
   /** The check of the fixed texts: what remains to report. */
   result: CheckResult;
 }
@@ -57,7 +57,7 @@ export const MAX_FIX_PASSES = 10;
  */
 export function fixLandscapes(texts: readonly LandscapeText[], options: ResolvedOptions, rules?: readonly Rule[]): FixOutcome {
   let current = [...texts];
-  let fixedCount = 0;
+  const fixedCounts = new Map<string, number>();
   let result = checkLandscapes(current, options, rules);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const byPath = new Map<string, Finding[]>();
@@ -76,12 +76,12 @@ export function fixLandscapes(texts: readonly LandscapeText[], options: Resolved
       const text = applyEdits(input.text, chosen.edits);
       if (text === input.text) return input;
       editedThisPass = true;
-      fixedCount += chosen.fixed.length;
+      fixedCounts.set(input.path, (fixedCounts.get(input.path) ?? 0) + chosen.fixed.length);
       return { ...input, text };
     });
     if (!editedThisPass) break;
     result = checkLandscapes(current, options, rules);
   }
   const changed = current.filter((input, index) => input.text !== texts[index].text).map((input) => input.path);
-  return { texts: current, changed, fixedCount, result };
+  return { texts: current, changed, fixedCounts, result };
 }
