@@ -63,7 +63,8 @@ export function useBulkSuppressions(findings: readonly Finding[], paths: readonl
   }
   if (recording || request.prune) {
     writeSuppressions(file, shown, suppressions);
-    notes.push(`${recording ? 'Recorded' : 'Pruned'} ${shown}: ${plural(countOf(suppressions), 'finding')} suppressed in ${plural(Object.keys(suppressions).length, 'file')}.`);
+    const files = Object.values(suppressions).filter((rules) => Object.keys(rules).length > 0);
+    notes.push(`${recording ? 'Recorded' : 'Pruned'} ${shown}: ${plural(countOf(suppressions), 'finding')} suppressed in ${plural(files.length, 'file')}.`);
   }
   return { findings: outcome.findings, suppressedCount: outcome.suppressedCount, notes };
 }
