@@ -1,5 +1,6 @@
 import type { Severity } from '../findings';
 import { findingNoteUrls, summaryLine, type ReportInput } from './summary';
+import { printable } from './text';
 
 /** GitHub's annotation commands: error, warning and notice. */
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -12,12 +13,12 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'erro
 export function formatGithub(input: ReportInput): string {
   const lines = input.findings.map((finding) => {
     const properties = [
+      `title=${escapeProperty(`sapready ${finding.ruleId}`)}`,
       `file=${escapeProperty(finding.path)}`,
       `line=${finding.range.start.line + 1}`,
       `endLine=${finding.range.end.line + 1}`,
       `col=${finding.range.start.character + 1}`,
       `endColumn=${finding.range.end.character + 1}`,
-      `title=${escapeProperty(`sapready ${finding.ruleId}`)}`,
     ];
     const link = findingNoteUrls(finding)[0];
     return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(link ? `${finding.message}\n${link}` : finding.message)}`;
@@ -28,10 +29,11 @@ export function formatGithub(input: ReportInput): string {
 
 /**
  * The runner reads a command up to the end of the line and decodes %25, %0D and %0A in its
- * message; any other control character is dropped so that it cannot reach the log.
+ * message. Control characters other than line feeds and tabs are first replaced as in the text
+ * report, since the log renders terminal escape sequences.
  */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return printable(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** In properties `:` ends the list and `,` separates properties, so they are encoded too. */
