@@ -65,7 +65,7 @@ const CONNECTION_HELP = `  --system <SID>         the declared system to log on 
   --language <XX>        logon language (default EN)
   --config <file>, --now <YYYY-MM-DD>   as for check
 
-Needs SAP's NW RFC SDK and node-rfc (see the documentation, "Live verification").
+Needs SAP's NW RFC SDK and node-rfc (see docs/live-verification.md).
 `;
 
 const VERIFY_HELP = `Usage: sapready verify [paths...] --system SID [options]
