@@ -51,6 +51,8 @@ describe('sapready check bulk suppressions', () => {
     assert.equal(report.bulkSuppressed, 6);
     assert.deepEqual(report.findings, []);
     assert.equal(check().stdout, 'No problems in 2 files (4 systems); 6 more suppressed in bulk.\n');
+    assert.match(check('--format', 'markdown').stdout, /^No problems in 2 files \(4 systems\); 6 more suppressed in bulk\.$/m);
+    assert.match(check('--format', 'html').stdout, /not ready\. 6 findings suppressed in bulk \(sapready-suppressions\.json\)\.<\/p>/);
   });
 
   it('keeps suppressing when lines move, and reports every finding of a rule in a file once there are more than recorded', () => {

@@ -36,7 +36,7 @@ function readinessSections(model: ReadinessModel): string[] {
     '',
     '## Readiness by system',
     '',
-    `${summary.ready} ready, ${summary.warnings} with warnings, ${summary.notReady} not ready.${summary.bulkSuppressed > 0 ? ` ${summary.bulkSuppressed} more findings suppressed in bulk (sapready-suppressions.json).` : ''}`,
+    `${summary.ready} ready, ${summary.warnings} with warnings, ${summary.notReady} not ready.`,
   ];
   if (model.systems.length > 0) {
     out.push(
