@@ -9,6 +9,9 @@ import { formatDay } from '../core/dates';
 import { checkLandscapes, type LandscapeText } from '../core/engine';
 import { countBySeverity } from '../core/findings';
 import { decodeLandscapeBytes } from '../core/landscape/decode';
+import { formatCheckstyle } from '../core/report/checkstyle';
+import { formatGithub } from '../core/report/github';
+import { formatGitlab } from '../core/report/gitlab';
 import { formatJson } from '../core/report/json';
 import { formatHtml } from '../core/report/html';
 import { formatJunit } from '../core/report/junit';
@@ -25,61 +28,28 @@ import { runImport, type CliHelpers } from './verify';
 import { runVerify } from './verify-all';
 import { runSapLogonExport, runSapLogonImport } from './sap-logon';
 import { companionReader } from './companions';
+import { useBulkSuppressions } from './bulk-suppressions';
+import { runFixes } from './fix';
+import { GENERAL_HELP, requestedHelp } from './help';
+import { namedRules, withRulesOn } from './rule-selection';
 
-const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'gitlab', 'checkstyle', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
 
-const HELP = `sapready ${version}: checks SAP landscape files against SAP's support-backbone rules.
-
-Usage:
-  sapready check [paths...]   check files and folders (folders: every *.landscape.yaml / *.landscape.yml below)
-  sapready rules              list the rules with their SAP Notes
-  sapready init [file]        write a commented starter landscape (default: main.landscape.yaml)
-  sapready verify [paths...] --system SID   compare a declared system with the live system (RFC or HTTPS)
-  sapready verify [paths...] --all          compare every declared system that has connection data
-  sapready import [paths...] --system SID   print a landscape fragment (components, destinations) read from the live system
-  sapready import --sap-logon FILE... [--output FILE] [--force] [--into FILE]
-                              a landscape from SAP Logon's SAPUILandscape.xml (includes followed) or saplogon.ini;
-                              --into adds the new systems to an existing landscape file and lists the ones that differ
-  sapready export --sap-logon [paths...] --output FILE [--force]
-                              the declared systems as a SAPUILandscape.xml for SAP Logon
-
-Options for check:
-  --format <text|json|sarif|junit|markdown|html>   output format (default: text; markdown and html
-                         are readiness reports: summary, matrix, RFC shutdown timeline, expiries)
-  --output <file>        write the report to a file instead of standard output
-  --now <YYYY-MM-DD>     the day time-dependent rules take as today (default: today, UTC)
-  --config <file>        options file (default: .sapready.yaml in this folder or above)
-  --max-warnings <n>     exit 1 when there are more than n warnings
-  --color / --no-color   force or suppress colours in text output
-
-Options for rules: --format <text|json|markdown>
-Options for init:  --force (overwrite), --now <YYYY-MM-DD>
-Options for verify and import (see docs/live-verification.md; import and --source rfc need SAP's NW RFC SDK):
-  --system <SID>         the declared system to log on to (host/instance or messageServer/logonGroup, client)
-  --all                  verify: every declared system, --concurrency <n> at a time (default 4), each within
-                         --timeout <seconds> (default 120); a summary table goes to standard error
-  --source <rfc|https|auto>  verify: RFC (node-rfc), HTTPS (ADT, at adtUrl or https://host:443<instance>),
-                         or auto (default): RFC when node-rfc and the SDK load, else HTTPS
-  --ca-file <file>       verify over HTTPS: also trust these PEM certificates (the company's CA bundle)
-  --user <user>          user (default: $SAPREADY_RFC_USER); password from $SAPREADY_RFC_PASSWORD_<SID>,
-                         $SAPREADY_RFC_PASSWORD or a hidden prompt
-  --no-saprouter         do not route through the landscape's saprouter
-  --language <XX>        logon language (default EN); also --config, --now
-  verify also takes check's --format, --output, --max-warnings, --color; import takes --output <file> and --force
-
-Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error.
-`;
-
 export function main(argv: readonly string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(HELP);
+    process.stdout.write(GENERAL_HELP);
     return command === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const help = requestedHelp(command, rest);
+  if (help) {
+    process.stdout.write(help);
+    return EXIT_OK;
   }
   if (command === '--version' || command === '-v') {
     process.stdout.write(`${version}\n`);
@@ -111,12 +81,24 @@ function runCheck(args: readonly string[]): number {
     'max-warnings': { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    rule: { type: 'string', multiple: true },
+    fix: { type: 'boolean' },
+    'fix-dry-run': { type: 'boolean' },
+    'suppress-all': { type: 'boolean' },
+    'suppress-rule': { type: 'string', multiple: true },
+    'prune-suppressions': { type: 'boolean' },
+    'suppressions-location': { type: 'string' },
   });
   const format = oneOf(values.format as string, FORMATS, '--format');
   const maxWarnings = values['max-warnings'] === undefined ? undefined : wholeNumber(values['max-warnings'] as string, '--max-warnings');
+  const chosenRules = values.rule ? namedRules(values.rule as string[], '--rule') : undefined;
+  const suppressRules = namedRules((values['suppress-rule'] as string[] | undefined) ?? [], '--suppress-rule');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other: --fix-dry-run shows what --fix would write.');
   const cwd = process.cwd();
   const { file: optionsFile, path: optionsPath } = loadOptions(cwd, values.config as string | undefined);
-  const options = resolveWithUsageErrors(() => resolveOptions(RULES, { file: optionsFile, sourcePath: optionsPath && displayPath(cwd, optionsPath), now: values.now as string | undefined }));
+  const resolved = resolveWithUsageErrors(() => resolveOptions(RULES, { file: optionsFile, sourcePath: optionsPath && displayPath(cwd, optionsPath), now: values.now as string | undefined }));
+  const options = chosenRules ? withRulesOn(resolved, chosenRules) : resolved;
   const paths = findLandscapeFiles(positionals.length > 0 ? positionals : ['.'], cwd);
   const texts: LandscapeText[] = paths.map((path) => {
     let bytes: Buffer;
@@ -129,23 +111,35 @@ function runCheck(args: readonly string[]): number {
     const readCompanion = companionReader(path, (companion) => displayPath(cwd, companion));
     return decoded.ok ? { path: displayPath(cwd, path), text: decoded.text, readCompanion } : { path: displayPath(cwd, path), text: '', unreadable: decoded.message };
   });
-  const result = checkLandscapes(texts, options);
+  const fixing = values.fix === true || values['fix-dry-run'] === true;
+  const result = fixing ? runFixes(texts, options, chosenRules, cwd, values['fix-dry-run'] === true) : checkLandscapes(texts, options, chosenRules);
+  const bulk = useBulkSuppressions(result.findings, texts.map((text) => text.path), cwd, {
+    suppressAll: values['suppress-all'] === true,
+    suppressRules,
+    prune: values['prune-suppressions'] === true,
+    location: values['suppressions-location'] as string | undefined,
+    optionsPath,
+    ranRules: chosenRules,
+  });
+  bulk.notes.forEach((note) => process.stderr.write(`sapready: ${note}\n`));
+  const findings = values.quiet ? bulk.findings.filter((finding) => finding.severity === 'error') : bulk.findings;
   const report: ReportInput = {
-    findings: result.findings,
+    findings,
     paths: texts.map((text) => text.path),
     systemCount: result.files.reduce((sum, file) => sum + (file.model?.systems.length ?? 0), 0),
     rules: RULES,
     today: formatDay(options.today),
     optionsPath: options.sourcePath,
     toolVersion: version,
-    readiness: format === 'markdown' || format === 'html' ? buildReadinessModel({ files: result.files, findings: result.findings, options, toolVersion: version }) : undefined,
+    readiness: format === 'markdown' || format === 'html' ? buildReadinessModel({ files: result.files, findings, options, toolVersion: version, bulkSuppressed: bulk.suppressedCount }) : undefined,
+    bulkSuppressed: bulk.suppressedCount,
   };
   const color = values['no-color'] ? false : values.color === true || (values.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
   const output = render(format, report, cwd, color);
   if (values.output) writeFileAtomically(resolve(cwd, values.output as string), output);
-  else process.stdout.write(output);
+  else if (!values['fix-dry-run']) process.stdout.write(output);
 
-  const counts = countBySeverity(result.findings);
+  const counts = countBySeverity(findings);
   if (counts.error > 0) return EXIT_FINDINGS;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {
     process.stderr.write(`sapready: ${plural(counts.warning, 'warning')}, more than --max-warnings ${maxWarnings}.\n`);
@@ -180,6 +174,12 @@ function render(format: Format, report: ReportInput, cwd: string, color: boolean
     case 'html':
       if (!report.readiness) throw new UsageError('--format html is a readiness report of sapready check.');
       return formatHtml(report.readiness);
+    case 'gitlab':
+      return formatGitlab(report);
+    case 'checkstyle':
+      return formatCheckstyle(report);
+    case 'github':
+      return formatGithub(report);
   }
 }
 
@@ -260,11 +260,14 @@ function resolveWithUsageErrors<T>(resolveIt: () => T): T {
   }
 }
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string }>;
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string; multiple?: boolean }>;
 
-function parse(args: readonly string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+type ParsedArgs = { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
+
+function parse(args: readonly string[], options: OptionSpec): ParsedArgs {
   try {
-    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    // Options are strings or booleans, and `multiple` ones lists of strings.
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true }) as ParsedArgs;
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional.*$/s, '').replace(/\.?$/, '.');
     throw new UsageError(`${message} Run sapready --help for the options.`);

@@ -30,7 +30,7 @@ import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
 
 /** Helpers main.ts already has, handed in so that this module does not import main.ts. */
 export interface CliHelpers {
-  parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean'; default?: string }>): { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean'; default?: string; multiple?: boolean }>): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
   oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T;
   wholeNumber(value: string, option: string): number;
   displayPath(cwd: string, path: string): string;
@@ -78,7 +78,7 @@ interface Target {
   options: ResolvedOptions;
 }
 
-function prepare(values: Record<string, string | boolean | undefined>, positionals: string[], cli: CliHelpers, cwd: string): Target {
+function prepare(values: Record<string, string | boolean | string[] | undefined>, positionals: string[], cli: CliHelpers, cwd: string): Target {
   const sid = values.system as string | undefined;
   if (!sid) throw new UsageError('--system SID is required: the system of the landscape files to compare with.');
   const { files, texts, options } = loadLandscapes(values, positionals, cli, cwd);
@@ -114,7 +114,7 @@ export function declaredOnce(files: readonly LandscapeFile[], texts: readonly La
   return declared;
 }
 
-async function readLive(target: Target, values: Record<string, string | boolean | undefined>, reading: LiveReadOptions = {}): Promise<LiveSystemData> {
+async function readLive(target: Target, values: Record<string, string | boolean | string[] | undefined>, reading: LiveReadOptions = {}): Promise<LiveSystemData> {
   // Load node-rfc first: without the SDK there is nothing to ask a password for.
   try {
     loadNodeRfc();

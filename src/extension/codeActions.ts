@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { sapNoteUrl } from '../core/catalog';
 import { disableRuleEdit } from '../core/config/suppressions';
+import { chooseFixes } from '../core/fix';
 import type { Finding, TextEdit } from '../core/findings';
 import { findingOf } from './diagnostics';
 import type { LandscapeWorkspace } from './landscapeWorkspace';
@@ -67,23 +68,14 @@ export class LandscapeCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  /** The first fix of every finding, skipping any whose edits overlap an earlier one's. */
+  /** The first fix of every finding, skipping any whose edits overlap an earlier one's (as `sapready check --fix`). */
   private fixAll(document: vscode.TextDocument, findings: readonly Finding[]): vscode.CodeAction | undefined {
-    const chosen: TextEdit[] = [];
-    for (const finding of findings) {
-      const fix = finding.fixes[0];
-      if (!fix || fix.edits.some((edit) => chosen.some((taken) => overlaps(edit, taken)))) continue;
-      chosen.push(...fix.edits);
-    }
-    if (chosen.length === 0) return undefined;
+    const { edits } = chooseFixes(findings);
+    if (edits.length === 0) return undefined;
     const action = new vscode.CodeAction('Fix all auto-fixable landscape problems', FIX_ALL_KIND);
-    action.edit = workspaceEdit(document, chosen);
+    action.edit = workspaceEdit(document, edits);
     return action;
   }
-}
-
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  return a.start < b.end && b.start < a.end || a.start === b.start;
 }
 
 export function workspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {

@@ -1,4 +1,6 @@
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
+import { applyBulkSuppressions, BULK_SUPPRESSIONS_FILE_NAME, parseBulkSuppressions, type BulkSuppressions } from '../core/config/bulk-suppressions';
 import { parseOptionsFile } from '../core/config/load';
 import { OptionsError, resolveOptions, type OptionsFile, type ResolvedOptions } from '../core/config/options';
 import { RuleCache, runRules } from '../core/engine';
@@ -18,6 +20,8 @@ export interface CheckSnapshot {
   findingsByUri: ReadonlyMap<string, readonly Finding[]>;
   readiness: readonly SystemReadiness[];
   options: ResolvedOptions;
+  /** Findings hidden by sapready-suppressions.json, as `sapready check` hides them. */
+  bulkSuppressed: number;
 }
 
 /**
@@ -34,6 +38,8 @@ export class LandscapeWorkspace implements vscode.Disposable {
   private optionsFile: OptionsFile | undefined;
   private optionsUri: vscode.Uri | undefined;
   private options: ResolvedOptions = resolveOptions(RULES);
+  /** sapready-suppressions.json beside the options file, and the folder its paths are relative to. */
+  private bulkSuppressions: { folder: vscode.Uri; recorded: BulkSuppressions } | undefined;
   private current: CheckSnapshot | undefined;
   /** Per file, what its diagnostics show now (see diagnosticIdentity), to send only what changed. */
   private readonly published = new Map<string, string>();
@@ -137,9 +143,11 @@ export class LandscapeWorkspace implements vscode.Disposable {
         }),
       );
     }
-    const optionsWatcher = vscode.workspace.createFileSystemWatcher(`**/${this.settings.optionsFile}`);
     const reloadOptions = (): void => void this.track(this.loadOptions()).then(() => this.scheduleCheck(0));
-    this.disposables.push(optionsWatcher, optionsWatcher.onDidCreate(reloadOptions), optionsWatcher.onDidChange(reloadOptions), optionsWatcher.onDidDelete(reloadOptions));
+    for (const pattern of [`**/${this.settings.optionsFile}`, `**/${BULK_SUPPRESSIONS_FILE_NAME}`]) {
+      const optionsWatcher = vscode.workspace.createFileSystemWatcher(pattern);
+      this.disposables.push(optionsWatcher, optionsWatcher.onDidCreate(reloadOptions), optionsWatcher.onDidChange(reloadOptions), optionsWatcher.onDidDelete(reloadOptions));
+    }
   }
 
   private async track<T>(work: Promise<T>): Promise<T> {
@@ -229,10 +237,26 @@ export class LandscapeWorkspace implements vscode.Disposable {
       this.log.warn(`Setting sapReadiness.now: ${error.message} Using today.`);
       this.options = resolveOptions(RULES, { file: mergeRuleSettings(this.optionsFile, this.settings), sourcePath: this.optionsUri?.fsPath });
     }
+    await this.loadBulkSuppressions();
     if (JSON.stringify(this.options.limits) !== previousLimits) {
       // Files parsed under the old limits may have been declined, or accepted, wrongly now.
       for (const [key, file] of this.files) this.files.set(key, loadLandscapeFile(key, file.text, this.options.limits));
     }
+  }
+
+  private async loadBulkSuppressions(): Promise<void> {
+    this.bulkSuppressions = undefined;
+    const folder = this.optionsUri ? vscode.Uri.joinPath(this.optionsUri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!folder) return;
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, BULK_SUPPRESSIONS_FILE_NAME));
+    } catch {
+      return;
+    }
+    const parsed = parseBulkSuppressions(new TextDecoder().decode(bytes));
+    if (parsed.ok) this.bulkSuppressions = { folder, recorded: parsed.suppressions };
+    else this.log.warn(`${BULK_SUPPRESSIONS_FILE_NAME} in ${folder.fsPath} is not used: ${parsed.message}.`);
   }
 
   private scheduleCheck(delay = this.settings.checkDelayMs): void {
@@ -246,7 +270,7 @@ export class LandscapeWorkspace implements vscode.Disposable {
   checkNow(): CheckSnapshot {
     const started = Date.now();
     const files = [...this.files.values()];
-    const findings = runRules(files, this.options, RULES, this.ruleCache);
+    const { findings, suppressedCount } = this.withoutBulkSuppressed(runRules(files, this.options, RULES, this.ruleCache), files);
     const findingsByUri = new Map<string, Finding[]>();
     for (const file of files) findingsByUri.set(file.path, []);
     for (const finding of findings) findingsByUri.get(finding.path)?.push(finding);
@@ -257,10 +281,18 @@ export class LandscapeWorkspace implements vscode.Disposable {
       this.published.set(key, shown);
       this.diagnostics.set(vscode.Uri.parse(key), fileFindings.map(toDiagnostic));
     }
-    this.current = { files, findings, findingsByUri, readiness: systemReadiness(files, findings), options: this.options };
+    this.current = { files, findings, findingsByUri, readiness: systemReadiness(files, findings), options: this.options, bulkSuppressed: suppressedCount };
     this.log.debug(`Checked ${files.length} file(s): ${findings.length} finding(s) in ${Date.now() - started} ms.`);
     this.checked.fire(this.current);
     return this.current;
+  }
+
+  /** File keys are URIs; the suppressions file names files relative to its folder, as the CLI writes it. */
+  private withoutBulkSuppressed(findings: Finding[], files: readonly LandscapeFile[]): { findings: Finding[]; suppressedCount: number } {
+    if (!this.bulkSuppressions) return { findings, suppressedCount: 0 };
+    const { folder, recorded } = this.bulkSuppressions;
+    const keyOf = (key: string): string => posix.relative(folder.path, vscode.Uri.parse(key).path);
+    return applyBulkSuppressions(findings, recorded, keyOf, { files: new Set(files.map((file) => keyOf(file.path))) });
   }
 
   dispose(): void {

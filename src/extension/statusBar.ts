@@ -26,7 +26,9 @@ export class ReadinessStatus implements vscode.Disposable {
     this.item.text = `${icon} SAP ${ready}/${systems.length} ready${errors > 0 ? ` · ${plural(errors, 'error')}` : ''}`;
     this.item.tooltip = new vscode.MarkdownString(
       `**SAP landscape readiness**\n\n${plural(ready, 'system')} ready, ${withWarnings} with warnings, ${notReady} not ready\n\n` +
-        `${plural(errors, 'error')} in ${plural(snapshot.files.length, 'landscape file')}\n\nClick to show the Problems view; type "sapready" in its filter to see only landscape problems.`,
+        `${plural(errors, 'error')} in ${plural(snapshot.files.length, 'landscape file')}` +
+        (snapshot.bulkSuppressed > 0 ? `; ${plural(snapshot.bulkSuppressed, 'finding')} suppressed in bulk (sapready-suppressions.json)` : '') +
+        `\n\nClick to show the Problems view; type "sapready" in its filter to see only landscape problems.`,
     );
     this.item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();

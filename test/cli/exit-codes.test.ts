@@ -63,7 +63,7 @@ describe('sapready exit codes', () => {
       { name: 'an unknown command', args: ['chek', 'clean'], message: /^sapready: Unknown command "chek"\. Run sapready --help/ },
       { name: 'an unknown option', args: ['check', 'clean', '--frobnicate'], message: /^sapready: Unknown option '--frobnicate'\. Run sapready --help for the options\.\n$/ },
       { name: 'an option without its value', args: ['check', 'clean', '--format'], message: /^sapready: .*--format/ },
-      { name: 'a bad --format', args: ['check', 'clean', '--format', 'xml'], message: /^sapready: --format must be one of text, json, sarif, junit, markdown, html; got "xml"\.\n$/ },
+      { name: 'a bad --format', args: ['check', 'clean', '--format', 'xml'], message: /^sapready: --format must be one of text, json, sarif, junit, markdown, html, gitlab, checkstyle, github; got "xml"\.\n$/ },
       { name: 'a --format that rules does not offer', args: ['rules', '--format', 'sarif'], message: /^sapready: --format must be one of text, json, markdown; got "sarif"\.\n$/ },
       { name: 'a --now that is not a date', args: ['check', 'clean', '--now', 'yesterday'], message: /^sapready: .*"yesterday"/ },
       { name: 'a --now that is not a real day', args: ['check', 'clean', '--now', '2026-02-30'], message: /^sapready: .*ISO date.*"2026-02-30"/ },

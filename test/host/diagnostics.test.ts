@@ -1,7 +1,6 @@
 import { strict as assert } from 'assert';
-import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
-import { checked, describeDiagnostics, open, revert, setText, workspaceUri } from './host-helpers';
+import { checked, describeDiagnostics, open, revert, setText, waitFor, workspaceUri } from './host-helpers';
 
 const CORE = 'landscapes/core.landscape.yaml';
 const REMOTE = 'landscapes/remote.landscape.yaml';
@@ -89,13 +88,3 @@ describe('diagnostics in the extension host', () => {
     await waitFor(() => describeDiagnostics(workspaceUri(CORE)).length, 3);
   });
 });
-
-/** Polls a state that depends on file-system events, whose timing the test cannot control. */
-async function waitFor<T>(state: () => T, expected: T, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!isDeepStrictEqual(state(), expected)) {
-    if (Date.now() - started > timeoutMs) assert.deepEqual(state(), expected, `not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await checked();
-  }
-}

@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
 import type { SapReadinessApi } from '../../src/extension/extension';
 import type { CheckSnapshot } from '../../src/extension/landscapeWorkspace';
@@ -48,4 +49,14 @@ export async function setText(document: vscode.TextDocument, text: string): Prom
 export async function revert(document: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(document);
   await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+/** Polls a state that depends on file-system events, whose timing the test cannot control. */
+export async function waitFor<T>(state: () => T, expected: T, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!isDeepStrictEqual(state(), expected)) {
+    if (Date.now() - started > timeoutMs) assert.deepEqual(state(), expected, `not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await checked();
+  }
 }

@@ -147,6 +147,7 @@ function summary(current: ReadinessModel): HTMLElement {
     card('warning', 'warning', counts.findings.warning, 'warnings'),
     card('info', 'info', counts.findings.info, 'infos'),
   );
+  if (counts.bulkSuppressed > 0) section.append(el('p', 'bulk-suppressed', `${counts.bulkSuppressed} more ${counts.bulkSuppressed === 1 ? 'finding' : 'findings'} suppressed in bulk (sapready-suppressions.json)`));
   return section;
 }
 

@@ -39,7 +39,7 @@ export function formatHtml(model: ReadinessModel): string {
     card('warning', summary.findings.warning, plural(summary.findings.warning, 'warning').replace(/^\d+ /, '')),
     card('info', summary.findings.info, plural(summary.findings.info, 'info').replace(/^\d+ /, '')),
     '</div>',
-    `<p>${e(plural(summary.systems, 'system'))} in ${e(plural(summary.files, 'file'))}: ${summary.ready} ready, ${summary.warnings} with warnings, ${summary.notReady} not ready.</p>`,
+    `<p>${e(plural(summary.systems, 'system'))} in ${e(plural(summary.files, 'file'))}: ${summary.ready} ready, ${summary.warnings} with warnings, ${summary.notReady} not ready.${summary.bulkSuppressed > 0 ? ` ${e(plural(summary.bulkSuppressed, 'finding'))} suppressed in bulk (sapready-suppressions.json).` : ''}</p>`,
     '</section>',
   );
 

@@ -11,6 +11,7 @@ export function formatJson(input: ReportInput): string {
       files: input.paths,
       systems: input.systemCount,
       summary: countBySeverity(input.findings),
+      bulkSuppressed: input.bulkSuppressed ?? 0,
       findings: input.findings.map((finding) => ({
         ruleId: finding.ruleId,
         severity: finding.severity,

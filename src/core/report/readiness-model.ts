@@ -39,6 +39,8 @@ export interface ReadinessSummary {
   warnings: number;
   notReady: number;
   findings: SeverityCounts;
+  /** Findings the bulk suppressions file (sapready-suppressions.json) hid; not in `findings`. */
+  bulkSuppressed: number;
 }
 
 export type CheckId = 'backbone' | 'technical-user' | 'st-pi' | 'snote' | 'legacy-rfc' | 'logon-data' | 'service-connections' | 'other';
@@ -143,6 +145,8 @@ export interface ReadinessModelInput {
   optionsPath?: string;
   /** How a path or URI is shown to a reader (default: unchanged). */
   displayPath?: (path: string) => string;
+  /** Findings the bulk suppressions file hid (see applyBulkSuppressions). */
+  bulkSuppressed?: number;
 }
 
 const COLUMN_OF_RULE = new Map<string, CheckId>(READINESS_CHECKS.flatMap((check) => check.rules.map((rule) => [rule, check.id] as [string, CheckId])));
@@ -277,7 +281,7 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
     today: formatDay(today),
     optionsPath: input.optionsPath ?? options.sourcePath,
     toolVersion: input.toolVersion,
-    summary: { files: paths.length, systems: systems.length, ...counts, findings: countBySeverity(input.findings) },
+    summary: { files: paths.length, systems: systems.length, ...counts, findings: countBySeverity(input.findings), bulkSuppressed: input.bulkSuppressed ?? 0 },
     checks: READINESS_CHECKS,
     systems,
     rfcTimeline,

@@ -17,6 +17,8 @@ export interface ReportInput {
   toolVersion: string;
   /** The readiness model (matrix, RFC timeline, expiries) for the Markdown and HTML reports. */
   readiness?: ReadinessModel;
+  /** How many findings the bulk suppressions file hid (they are not in `findings`). */
+  bulkSuppressed?: number;
 }
 
 export function plural(count: number, word: string): string {
@@ -27,8 +29,9 @@ export function summaryLine(input: ReportInput): string {
   const counts = countBySeverity(input.findings);
   const files = plural(input.paths.length, 'file');
   const systems = plural(input.systemCount, 'system');
-  if (input.findings.length === 0) return `No problems in ${files} (${systems}).`;
-  return `${plural(input.findings.length, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}) in ${files} (${systems}).`;
+  const suppressed = input.bulkSuppressed ? `; ${input.bulkSuppressed} more suppressed in bulk` : '';
+  if (input.findings.length === 0) return `No problems in ${files} (${systems})${suppressed}.`;
+  return `${plural(input.findings.length, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}) in ${files} (${systems})${suppressed}.`;
 }
 
 /** The page a rule's findings link to: its first SAP Note (rules about the file format have none). */

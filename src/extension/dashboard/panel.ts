@@ -224,6 +224,7 @@ function modelOf(snapshot: CheckSnapshot): ReadinessModel {
     toolVersion: version,
     optionsPath: snapshot.options.sourcePath ? vscode.workspace.asRelativePath(snapshot.options.sourcePath) : undefined,
     displayPath,
+    bulkSuppressed: snapshot.bulkSuppressed,
   });
 }
 

@@ -118,7 +118,7 @@ function isExpiry(value: unknown): boolean {
 }
 
 function isSummary(value: unknown): boolean {
-  return isObject(value) && isCount(value.files) && isCount(value.systems) && isCount(value.ready) && isCount(value.warnings) && isCount(value.notReady) && isSeverityCounts(value.findings);
+  return isObject(value) && isCount(value.files) && isCount(value.systems) && isCount(value.ready) && isCount(value.warnings) && isCount(value.notReady) && isSeverityCounts(value.findings) && isCount(value.bulkSuppressed);
 }
 
 /**

@@ -13,7 +13,7 @@ const cellsOf = (model: ReturnType<typeof build>['model'], sid: string): Record<
 describe('readiness model', () => {
   it('counts systems by readiness and findings by severity, and says for which day and options file', () => {
     const { model } = build({ 't.landscape.yaml': LANDSCAPE }, {}, '.sapready.yaml');
-    assert.deepEqual(model.summary, { files: 1, systems: 3, ready: 0, warnings: 1, notReady: 2, findings: { error: 3, warning: 2, info: 1 } });
+    assert.deepEqual(model.summary, { files: 1, systems: 3, ready: 0, warnings: 1, notReady: 2, findings: { error: 3, warning: 2, info: 1 }, bulkSuppressed: 0 });
     assert.equal(model.today, '2026-11-23');
     assert.equal(model.optionsPath, '.sapready.yaml');
     assert.deepEqual(model.systems.map((system) => [system.sid, system.product, system.role, system.readiness]), [
