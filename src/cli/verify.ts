@@ -89,7 +89,7 @@ function prepare(values: Record<string, string | boolean | string[] | undefined>
 }
 
 /** The landscape files (paths or the current folder), checked so that their models exist, and the options. */
-export function loadLandscapes(values: Record<string, string | boolean | undefined>, positionals: string[], cli: CliHelpers, cwd: string): { files: LandscapeFile[]; texts: LandscapeText[]; options: ResolvedOptions } {
+export function loadLandscapes(values: Record<string, string | boolean | string[] | undefined>, positionals: string[], cli: CliHelpers, cwd: string): { files: LandscapeFile[]; texts: LandscapeText[]; options: ResolvedOptions } {
   const { file: optionsFile, path: optionsPath } = cli.loadOptions(cwd, values.config as string | undefined);
   const options = cli.resolveWithUsageErrors(() => resolveOptions(RULES, { file: optionsFile, sourcePath: optionsPath && cli.displayPath(cwd, optionsPath), now: values.now as string | undefined }));
   const texts: LandscapeText[] = findLandscapeFiles(positionals.length > 0 ? positionals : ['.'], cwd).map((path) => {
