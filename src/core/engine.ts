@@ -3,7 +3,7 @@ import { compareFindings, type Finding } from './findings';
 import { loadLandscapeFile, type LandscapeFile } from './landscape/file';
 import type { SystemDeclaration } from './landscape/model';
 import type { Pair } from './landscape/sourceTree';
-import { WorkspaceIndex } from './landscape/workspace';
+import { landscapeKey, WorkspaceIndex } from './landscape/workspace';
 import { RULES } from './rules/registry';
 import type { Rule, RuleReport } from './rules/rule';
 
@@ -199,10 +199,10 @@ function rebase(cached: CachedSystem, system: SystemDeclaration, file: Landscape
   return true;
 }
 
-/** What other systems' findings may depend on: SIDs with their products, users with their kinds, partner. */
+/** What other systems' findings may depend on: SIDs with their products and landscapes, users with their kinds, partners. */
 function declarationSignature(workspace: WorkspaceIndex): string {
-  const parts: string[] = [workspace.partner ? 'partner' : 'customer'];
-  for (const [sid, declared] of workspace.systems) parts.push(`${sid}=${declared.map((entry) => `${entry.file.path}:${entry.declaration.product?.value ?? ''}`).join('|')}`);
-  for (const [id, declared] of workspace.users) parts.push(`${id}=${declared.map((entry) => `${entry.file.path}:${entry.declaration.kind?.value ?? ''}`).join('|')}`);
+  const parts: string[] = [`partners=${workspace.partnerLandscapeNames.join('|')}`];
+  for (const [sid, declared] of workspace.systems) parts.push(`${sid}=${declared.map((entry) => `${entry.file.path}:${landscapeKey(entry.file)}:${entry.declaration.product?.value ?? ''}`).join('|')}`);
+  for (const [id, declared] of workspace.users) parts.push(`${id}=${declared.map((entry) => `${entry.file.path}:${landscapeKey(entry.file)}:${entry.declaration.kind?.value ?? ''}`).join('|')}`);
   return parts.join('\n');
 }

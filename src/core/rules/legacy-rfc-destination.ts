@@ -24,7 +24,7 @@ export const legacyRfcDestination = defineRule({
     for (const system of file.model?.systems ?? []) {
       for (const destination of system.rfcDestinations) {
         if (destination.status?.value === 'deactivated') continue;
-        const verdict = legacyVerdict(destination, context.options, (sid) => context.workspace.system(sid) !== undefined);
+        const verdict = legacyVerdict(destination, context.options, (sid) => context.workspace.system(sid, file) !== undefined);
         if (!verdict) continue;
         const today = formatDay(context.today);
         context.report({

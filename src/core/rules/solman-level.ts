@@ -19,7 +19,8 @@ export const solmanLevel = defineRule<SolmanOptions>({
     'SAP Solution Manager reaches SAP\'s updated support backbone only from release 7.2 Support Package Stack 07, or ' +
     'SPS08 for SAP partners (SAP\'s backbone page, confidence S); 7.1 must move to 7.2. Reports a system with ' +
     '`product: solman` whose release is below 7.2 (at the release) or that is at 7.2 below the SPS (at sps; the partner ' +
-    'minimum applies when any checked file says `partner: true`). Releases compare as decimal numbers, as SAP counts ' +
+    'minimum applies when a file of the Solution Manager\'s own landscape, the files sharing its `landscape:` name, ' +
+    'says `partner: true`). Releases compare as decimal numbers, as SAP counts ' +
     '("7.10" is 7.1). At 7.2 without `sps` it warns (declare sps so the level can be checked); a missing release is ' +
     'reported by focused-run-level. Options: minimumRelease (7.2), minimumSps (7), minimumPartnerSps (8).',
   fixable: false,
@@ -49,7 +50,7 @@ export const solmanLevel = defineRule<SolmanOptions>({
         });
         continue;
       }
-      partner ??= context.workspace.partner;
+      partner ??= context.workspace.partnerOf(file);
       const needed = partner ? minimumPartnerSps : minimumSps;
       const who = partner ? 'an SAP partner (partner: true)' : 'a customer';
       if (!system.sps) {

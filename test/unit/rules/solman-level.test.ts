@@ -27,13 +27,21 @@ describe(RULE, () => {
     expectRule(RULE, solman('release: "7.2", sps: 7', false), []);
   });
 
-  it('needs SPS08 when any checked file says partner: true', () => {
+  it('needs SPS08 when a file of the Solution Manager\'s own landscape says partner: true', () => {
     expectRule(RULE, solman('release: "7.2", sps: 7', true), [{ line: 4, message: /below SPS08, which an SAP partner \(partner: true\) needs/ }]);
     const findings = check({
-      'a.landscape.yaml': yaml('landscape: Partner', 'partner: true'),
+      'a.landscape.yaml': yaml('landscape: Test', 'partner: true'),
       'b.landscape.yaml': solman('release: "7.2", sps: 7'),
     }, { rules: [RULE] });
     expectFindings(findings, [{ rule: RULE, path: 'b.landscape.yaml', line: 3, message: /SPS08/ }]);
+  });
+
+  it('keeps a partner\'s partner: true to its own landscape: a customer\'s Solution Manager in the same run needs SPS07', () => {
+    const findings = check({
+      'partner.landscape.yaml': yaml('landscape: Partner Ltd', 'partner: true', 'systems:', '  PSM: { product: solman, release: "7.2", sps: 7 }'),
+      'customer.landscape.yaml': solman('release: "7.2", sps: 7'),
+    }, { rules: [RULE] });
+    expectFindings(findings, [{ rule: RULE, path: 'partner.landscape.yaml', line: 4, message: /PSM\) is below SPS08, which an SAP partner/ }]);
   });
 
   it('warns when 7.2 declares no sps', () => {

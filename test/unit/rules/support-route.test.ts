@@ -46,6 +46,28 @@ describe(RULE, () => {
     expectFindings(findings, []);
   });
 
+  it('resolves a relay within its own landscape first: two customers may each have an SM1', () => {
+    const customer = (name: string, product: string): string => yaml(`landscape: ${name}`, 'systems:', '  PRD: { product: abap, supportConnection: solman, solman: SM1 }', `  SM1: { product: ${product} }`);
+    expectFindings(check({ 'contoso.landscape.yaml': customer('Contoso', 'solman'), 'fabrikam.landscape.yaml': customer('Fabrikam', 'abap') }, { rules: [RULE] }), [
+      { rule: RULE, path: 'fabrikam.landscape.yaml', line: 3, message: /SM1 is declared with product: abap/ },
+    ]);
+  });
+
+  it('reports a relay that only several other landscapes declare as ambiguous, naming them', () => {
+    const findings = check(
+      {
+        'contoso.landscape.yaml': yaml('landscape: Contoso', 'systems:', '  SM1: { product: solman }'),
+        'fabrikam.landscape.yaml': yaml('landscape: Fabrikam', 'systems:', '  SM1: { product: solman }'),
+        'northwind.landscape.yaml': yaml('landscape: Northwind', 'systems:', '  PRD: { product: abap, supportConnection: solman, solman: SM1 }'),
+      },
+      { rules: [RULE] },
+    );
+    expectFindings(findings, [
+      { rule: RULE, path: 'northwind.landscape.yaml', line: 3, message: /SM1 is declared in landscapes "Contoso" \(contoso\.landscape\.yaml\) and "Fabrikam" \(fabrikam\.landscape\.yaml\), not in this landscape/ },
+    ]);
+    assert.equal(findings[0].related.length, 2);
+  });
+
   it('leaves odd input to the schema', () => {
     expectRule(RULE, landscape('PRD: { product: abap, supportConnection: solman, solman: sm1 }', 'SM1: { role: x }', 'QAS: { product: abap, solman: SM1 }', 'DEV: { product: abap, supportConnection: direct }', 'SBX: 12'), []);
   });
