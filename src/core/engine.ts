@@ -41,7 +41,7 @@ interface CachedSystem {
  * Findings of system-scoped rules per system, kept between checks of an editor session. A
  * system whose nodes were not parsed again (see reparseLandscapeFile) keeps its findings,
  * moved to where the system now sits. Any change to the declarations other systems may refer
- * to (SIDs, products, users, partner) or to the options starts afresh.
+ * to (see declarationSignature) or to the options starts afresh.
  */
 export class RuleCache {
   signature = '';
@@ -199,10 +199,16 @@ function rebase(cached: CachedSystem, system: SystemDeclaration, file: Landscape
   return true;
 }
 
-/** What other systems' findings may depend on: SIDs with their products and landscapes, users with their kinds, partners. */
+/** What other systems' findings may read of a system: where it is, what it is, how it reaches SAP, its hosts. */
+function systemSignature(file: LandscapeFile, system: SystemDeclaration): string {
+  const declared = [system.product, system.supportConnection, system.operatedBy, system.host, system.messageServer].map((field) => field?.value ?? '');
+  return [file.path, landscapeKey(file), ...declared].join(':');
+}
+
+/** What other systems' findings may depend on: systems (systemSignature), users with their kinds, partners. */
 function declarationSignature(workspace: WorkspaceIndex): string {
   const parts: string[] = [`partners=${workspace.partnerLandscapeNames.join('|')}`];
-  for (const [sid, declared] of workspace.systems) parts.push(`${sid}=${declared.map((entry) => `${entry.file.path}:${landscapeKey(entry.file)}:${entry.declaration.product?.value ?? ''}`).join('|')}`);
+  for (const [sid, declared] of workspace.systems) parts.push(`${sid}=${declared.map((entry) => systemSignature(entry.file, entry.declaration)).join('|')}`);
   for (const [id, declared] of workspace.users) parts.push(`${id}=${declared.map((entry) => `${entry.file.path}:${landscapeKey(entry.file)}:${entry.declaration.kind?.value ?? ''}`).join('|')}`);
   return parts.join('\n');
 }

@@ -26,7 +26,7 @@ describe('code actions in the extension host', () => {
     const document = await open(CORE);
     const titles = (await actionsAt(document, 13)).map((action) => action.title);
     assert.deepEqual(titles.slice(0, 4), [
-      'Mark SAPOSS deactivated on 2026-11-23',
+      'Record SAPOSS as deactivated in SM59 on 2026-11-23',
       'Disable legacy-rfc-destination for this line',
       'Disable legacy-rfc-destination for this file',
       'Open SAP Note 2923799',

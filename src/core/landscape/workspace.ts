@@ -28,12 +28,18 @@ export class WorkspaceIndex {
   /** Systems by `installationNumber/systemNumber`, SAP's identity of a system, across landscapes. */
   readonly identities = new Map<string, Declared<SystemDeclaration>[]>();
   private readonly partnerLandscapes = new Set<string>();
+  /** Host names (upper case) of the systems of each landscape: its own hosts, as opposed to SAP's. */
+  private readonly landscapeHosts = new Map<string, Set<string>>();
 
   constructor(readonly files: readonly LandscapeFile[]) {
     for (const file of files) {
       if (!file.model) continue;
       if (file.model.partner?.value === true) this.partnerLandscapes.add(landscapeKey(file));
+      const key = landscapeKey(file);
+      let hosts = this.landscapeHosts.get(key);
+      if (!hosts) this.landscapeHosts.set(key, (hosts = new Set()));
       for (const system of file.model.systems) {
+        for (const host of [system.host, system.messageServer]) if (host) hosts.add(host.value.trim().toUpperCase());
         append(this.systems, system.sid, { file, declaration: system });
         const identity = systemIdentity(system);
         if (identity) append(this.identities, identity, { file, declaration: system });
@@ -62,6 +68,11 @@ export class WorkspaceIndex {
   /** Whether the landscape `file` belongs to is an SAP partner's: any of its files says `partner: true`. */
   partnerOf(file: LandscapeFile): boolean {
     return this.partnerLandscapes.has(landscapeKey(file));
+  }
+
+  /** Whether `host` is the host or message server of a system of `file`'s landscape. */
+  isOwnHost(host: string, file: LandscapeFile): boolean {
+    return this.landscapeHosts.get(landscapeKey(file))?.has(host.trim().toUpperCase()) ?? false;
   }
 
   /** The landscapes that are an SAP partner's, for signatures of what rules depend on. */

@@ -6,18 +6,17 @@ interface FocusedRunOptions {
   minimumRelease: number;
 }
 
-const PRODUCT_NAMES: Record<string, string> = { 'focused-run': 'SAP Focused Run', solman: 'SAP Solution Manager' };
-
 export const focusedRunLevel = defineRule<FocusedRunOptions>({
   id: 'focused-run-level',
-  title: 'SAP Focused Run is at 2.0 or higher; Solution Manager and Focused Run declare their release',
+  title: 'SAP Focused Run is at 2.0 or higher and declares its release',
   defaultSeverity: 'error',
   notes: [],
   description:
     'SAP Focused Run reaches SAP\'s updated support backbone only from release 2.0 (SAP\'s backbone page, confidence S). ' +
     'Reports a system with `product: focused-run` whose release, read as a decimal number, is below the option ' +
-    'minimumRelease (default 2.0), at the release. A Solution Manager or Focused Run system without `release` gets a ' +
-    'warning, since its readiness cannot be checked; a release that does not start with a number is not reported.',
+    'minimumRelease (default 2.0), at the release. A Focused Run system without `release` gets a warning, since its ' +
+    'readiness cannot be checked (solman-level does the same for Solution Manager); a release that does not start with ' +
+    'a number is not reported.',
   fixable: false,
   scope: 'system',
   defaults: { minimumRelease: 2.0 },
@@ -31,19 +30,18 @@ export const focusedRunLevel = defineRule<FocusedRunOptions>({
   check(file, context) {
     const minimum = context.options.minimumRelease;
     for (const system of file.model?.systems ?? []) {
-      const product = system.product?.value;
-      if (product === undefined || !Object.prototype.hasOwnProperty.call(PRODUCT_NAMES, product)) continue;
+      if (system.product?.value !== 'focused-run') continue;
       if (!system.release) {
         context.report({
           at: system.pair.key,
           sid: system.sid,
           severity: 'warning',
-          message: `${PRODUCT_NAMES[product]} system ${system.sid} declares no release: declare release so readiness can be checked.`,
+          message: `SAP Focused Run system ${system.sid} declares no release: declare release so readiness can be checked.`,
         });
         continue;
       }
       const release = releaseNumber(system.release.value);
-      if (product !== 'focused-run' || release === undefined || release >= minimum) continue;
+      if (release === undefined || release >= minimum) continue;
       context.report({
         at: system.release.pair.value,
         sid: system.sid,

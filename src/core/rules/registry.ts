@@ -15,6 +15,7 @@ import { focusedRunLevel } from './focused-run-level';
 
 // imports: references, remote support and hygiene
 import { noteAssistantSignedNotes } from './note-assistant-signed-notes';
+import { noteAssistantProcedure } from './note-assistant-procedure';
 import { supportRoute } from './support-route';
 import { logonDataExpiry } from './logon-data-expiry';
 import { serviceConnectionWindow } from './service-connection-window';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   focusedRunLevel,
   // rules: references, remote support and hygiene
   noteAssistantSignedNotes,
+  noteAssistantProcedure,
   supportRoute,
   logonDataExpiry,
   serviceConnectionWindow,

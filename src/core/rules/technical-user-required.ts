@@ -1,6 +1,6 @@
 import type { LandscapeFile } from '../landscape/file';
 import type { Field, SystemDeclaration } from '../landscape/model';
-import { landscapesNamed } from '../landscape/workspace';
+import { landscapesNamed, type WorkspaceIndex } from '../landscape/workspace';
 import { BACKBONE_DESTINATION_DEFAULTS, backboneSpecs, findDestination } from './levels-shared';
 import { defineRule, type RuleContext } from './rule';
 
@@ -79,4 +79,15 @@ function checkUser(file: LandscapeFile, context: RuleContext<TechnicalUserOption
       '2020-01-08. Request a technical communication user in SAP\'s Support User Management app (SAP Note 2174416) and use it here.',
     related: [{ file: declared.file, at: declared.declaration.pair.key, message: `${user.value} is declared as kind: s-user here.` }],
   });
+}
+
+/**
+ * The user a fix may write into a backbone destination of `system` without this rule rejecting
+ * it: the system's communicationUser when it is declared as technical, else the first technical
+ * user the file declares; undefined when there is none (the fix then leaves the user out).
+ */
+export function technicalUserFor(file: LandscapeFile, workspace: WorkspaceIndex, system: SystemDeclaration): string | undefined {
+  const own = system.communicationUser?.value;
+  if (own !== undefined && workspace.resolveUser(own, file).declared?.declaration.kind?.value === 'technical') return own;
+  return file.model?.users.find((user) => user.kind?.value === 'technical')?.id;
 }

@@ -89,7 +89,7 @@ describe('schema', () => {
   });
 
   it('lists allowed values and suggests one for a typo', () => {
-    expectRule('schema', yaml('landscape: x', 'systems:', '  PRD: { product: abpa }'), [{ line: 3, message: /allowed: abap, java, hana, solman, focused-run, other\. Did you mean "abap"\?/ }]);
+    expectRule('schema', yaml('landscape: x', 'systems:', '  PRD: { product: abpa }'), [{ line: 3, message: /allowed: abap, java, dual-stack, hana, solman, focused-run, other\. Did you mean "abap"\?/ }]);
   });
 
   it('explains SIDs, dates and date-times', () => {
