@@ -90,4 +90,19 @@ describe(RULE, () => {
     const ours = ['note-assistant-signed-notes', 'support-route', 'logon-data-expiry', 'service-connection-window', 'unknown-connection-type', 'saprouter-route', 'duplicate-declaration'];
     expectFindings(check(text, { rules: ours }), []);
   });
+
+  it('reports a relay that has no connection to SAP itself (supportConnection: none): the data reaches nobody', () => {
+    const findings = check(
+      {
+        'bw.landscape.yaml': landscape('BWP: { product: abap, supportConnection: focused-run, focusedRun: FRN }', 'PIJ: { product: java, supportConnection: solman, solman: SM2 }'),
+        'alm.landscape.yaml': landscape('FRN: { product: focused-run, release: "4.0", supportConnection: none }', 'SM2: { product: solman, release: "7.2", sps: 14, supportConnection: solman, solman: SM3 }', 'SM3: { product: solman, release: "7.2", sps: 18, supportConnection: direct }'),
+      },
+      { rules: [RULE] },
+    );
+    expectFindings(findings, [
+      { rule: RULE, path: 'bw.landscape.yaml', line: 3, severity: 'error', message: /BWP sends its data through SAP Focused Run FRN, but FRN has no connection to SAP \(supportConnection: none\): the data reaches nobody/ },
+      { rule: RULE, path: 'bw.landscape.yaml', line: 4, severity: 'warning', message: /SM2, which itself declares supportConnection: solman/ },
+    ]);
+    assert.deepEqual(findings[0].related.map((related) => `${related.path}:${related.range.start.line + 1}`), ['alm.landscape.yaml:3']);
+  });
 });
