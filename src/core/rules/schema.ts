@@ -78,9 +78,9 @@ export const schema = defineRule({
     // A key that is no SID (often a system's property indented one level too little) is reported
     // by the outline; what its own check says at that key (a missing product) would be a second
     // message on one place.
-    const misnamed = file.model.systems.filter((system) => !SID_PATTERN.test(system.sid)).map((system) => system.pair.key);
+    const misnamed = new Set(file.model.systems.filter((system) => !SID_PATTERN.test(system.sid)).map((system) => `${system.pair.key.start}:${system.pair.key.end}`));
     for (const problem of validateParts(root, systemParts(file.model.systems), isPasswordKey)) {
-      if (misnamed.some((key) => key.start === problem.start && key.end === problem.end)) continue;
+      if (misnamed.has(`${problem.start}:${problem.end}`)) continue;
       context.report({ at: problem, message: problem.message });
     }
     for (const system of file.model.systems) for (const problem of stackProblems(system)) context.report({ at: problem.at, sid: system.sid, message: problem.message });
