@@ -8,7 +8,7 @@ import type { Range } from '../landscape/text';
 import { systemReadiness, type Readiness, type SystemReadiness } from '../readiness';
 import { LEGACY_DESTINATION_DEFAULTS, legacyVerdict, type LegacyDestinationOptions } from '../rules/legacy-destinations';
 import { legacyRfcRemovable } from '../rules/legacy-rfc-removable';
-import { ABAP_PRODUCTS, BACKBONE_DESTINATION_DEFAULTS, backboneSpecs, findDestination, type BackboneDestinationOptions } from '../rules/levels-shared';
+import { ABAP_PRODUCTS, BACKBONE_DESTINATION_DEFAULTS, backboneSpecs, findDestination, isOperatedBySap, type BackboneDestinationOptions } from '../rules/levels-shared';
 import { SOON_DAYS } from './readiness-labels';
 import { countBySeverity, type SeverityCounts } from './summary';
 
@@ -53,10 +53,10 @@ export interface ReadinessCheckColumn {
 
 /** The matrix columns and the rules behind each. */
 export const READINESS_CHECKS: readonly ReadinessCheckColumn[] = [
-  { id: 'backbone', title: 'Backbone destinations', rules: ['missing-backbone-destination', 'backbone-destination-config'] },
+  { id: 'backbone', title: 'Backbone destinations', rules: ['missing-backbone-destination', 'backbone-destination-config', 'https-client'] },
   { id: 'technical-user', title: 'Technical user', rules: ['technical-user-required'] },
   { id: 'st-pi', title: 'ST-PI / ST-A/PI', rules: ['st-pi-level', 'st-a-pi-level'] },
-  { id: 'snote', title: 'SNOTE signed notes', rules: ['note-assistant-signed-notes'] },
+  { id: 'snote', title: 'SNOTE signed notes', rules: ['note-assistant-signed-notes', 'note-assistant-procedure'] },
   { id: 'legacy-rfc', title: 'Legacy RFC', rules: ['legacy-rfc-destination', 'legacy-rfc-removable'] },
   { id: 'logon-data', title: 'Logon data', rules: ['logon-data-expiry'] },
   { id: 'service-connections', title: 'Service connections', rules: ['service-connection-window', 'unknown-connection-type'] },
@@ -318,6 +318,11 @@ function applicabilityOptions(options: ResolvedOptions): Applicability {
 
 /** Why each check does not apply to a system (undefined where it does). */
 function notApplicable(system: SystemDeclaration, { products, backbone }: Applicability): Record<CheckId, string | undefined> {
+  if (isOperatedBySap(system)) {
+    // SAP maintains SM59, connectivity, add-ons and SNOTE of a system it operates (RISE with SAP).
+    const bySap = 'operated by SAP (operatedBy: sap)';
+    return { backbone: bySap, 'technical-user': bySap, 'st-pi': bySap, snote: bySap, 'legacy-rfc': bySap, 'logon-data': system.logonData.length > 0 ? undefined : 'no logon data stored', 'service-connections': system.serviceConnections.length > 0 ? undefined : 'no service connections', other: undefined };
+  }
   const abap = system.product !== undefined && products.includes(system.product.value);
   const hasBackbone = backboneSpecs(backbone).some((spec) => findDestination(system, spec.name));
   const notAbap = `not ABAP-based (${system.product ? `product ${system.product.value}` : 'no product'})`;

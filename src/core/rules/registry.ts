@@ -12,6 +12,7 @@ import { stPiLevel } from './st-pi-level';
 import { stAPiLevel } from './st-a-pi-level';
 import { solmanLevel } from './solman-level';
 import { focusedRunLevel } from './focused-run-level';
+import { httpsClient } from './https-client';
 
 // imports: references, remote support and hygiene
 import { noteAssistantSignedNotes } from './note-assistant-signed-notes';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   stAPiLevel,
   solmanLevel,
   focusedRunLevel,
+  httpsClient,
   // rules: references, remote support and hygiene
   noteAssistantSignedNotes,
   noteAssistantProcedure,

@@ -39,4 +39,15 @@ describe(RULE, () => {
     const options = { rules: { [RULE]: { minimumRelease: 4 } } };
     expectRule(RULE, systems('FR1: { product: focused-run, release: "3.0" }'), [{ line: 3, message: /update it to 4\.0 or higher/ }], { options });
   });
+
+  it('warns when a connected Focused Run lacks the technical communication user or the S-user', () => {
+    expectRule(RULE, systems('FR1: { product: focused-run, release: "4.0", supportConnection: direct, communicationUser: S0012345678 }'), [
+      { line: 3, severity: 'warning', message: /declares no S-user for SAP Support Portal services \(supportUser\)/ },
+    ]);
+    expectRule(RULE, systems('FR1: { product: focused-run, release: "4.0", supportConnection: direct, supportUser: S0099999999 }'), [
+      { line: 3, severity: 'warning', message: /technical communication user \(communicationUser\)/ },
+    ]);
+    expectRule(RULE, systems('FR1: { product: focused-run, release: "4.0", supportConnection: direct, communicationUser: S1, supportUser: S2 }'), []);
+    expectRule(RULE, systems('FR1: { product: focused-run, release: "4.0", supportConnection: none }'), []);
+  });
 });
