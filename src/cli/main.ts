@@ -52,7 +52,7 @@ Options for init:  --force (overwrite), --now <YYYY-MM-DD>
 Options for verify and import (need SAP's NW RFC SDK and node-rfc; see docs/live-verification.md):
   --system <SID>         the declared system to log on to (host/instance or messageServer/logonGroup, client)
   --user <user>          RFC user (default: $SAPREADY_RFC_USER); password from $SAPREADY_RFC_PASSWORD or a hidden prompt
-  --no-saprouter         do not route through the landscape's saprouter
+  --no-saprouter         connect directly, not through the system's access route (accessRoute; v1: saprouter)
   --language <XX>        logon language (default EN); also --config, --now
   verify also takes check's --format, --output, --max-warnings, --color; import takes --output <file> and --force
 
