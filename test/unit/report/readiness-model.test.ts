@@ -59,7 +59,7 @@ describe('readiness model', () => {
   });
 
   it('says "off" for a column whose rules are all disabled', () => {
-    const { model } = build({ 't.landscape.yaml': LANDSCAPE }, { rules: { 'note-assistant-signed-notes': 'off' } });
+    const { model } = build({ 't.landscape.yaml': LANDSCAPE }, { rules: { 'note-assistant-signed-notes': 'off', 'note-assistant-procedure': 'off' } });
     assert.equal(cellsOf(model, 'PRD').snote, 'off');
   });
 
