@@ -5,7 +5,7 @@ import { SEVERITY_ORDER, type Finding, type Severity } from '../findings';
 import type { LandscapeFile } from '../landscape/file';
 import type { SystemDeclaration } from '../landscape/model';
 import type { Range } from '../landscape/text';
-import { systemReadiness, type Readiness, type SystemReadiness } from '../readiness';
+import { systemKey, systemReadiness, type Readiness, type SystemReadiness } from '../readiness';
 import { LEGACY_DESTINATION_DEFAULTS, legacyVerdict, type LegacyDestinationOptions } from '../rules/legacy-destinations';
 import { legacyRfcRemovable } from '../rules/legacy-rfc-removable';
 import { ABAP_PRODUCTS, BACKBONE_DESTINATION_DEFAULTS, backboneSpecs, findDestination, isOperatedBySap, type BackboneDestinationOptions } from '../rules/levels-shared';
@@ -177,12 +177,13 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
   const bySid = new Map<string, ModelFinding[]>();
   for (const finding of findings) {
     if (finding.sid === undefined) continue;
-    const group = bySid.get(finding.sid);
+    const key = systemKey(finding.path, finding.sid);
+    const group = bySid.get(key);
     if (group) group.push(finding);
-    else bySid.set(finding.sid, [finding]);
+    else bySid.set(key, [finding]);
   }
 
-  const readiness = new Map((input.readiness ?? systemReadiness(input.files, input.findings)).map((entry) => [entry.sid, entry]));
+  const readiness = new Map((input.readiness ?? systemReadiness(input.files, input.findings)).map((entry) => [systemKey(entry.path, entry.sid), entry]));
   const systems: SystemRow[] = [];
   const rfcTimeline: RfcTimelineEntry[] = [];
   const expiries: ExpiryEntry[] = [];
@@ -194,13 +195,15 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
   for (const file of input.files) {
     const at = (span: { start: number; end: number }): SourceLocation => ({ path: file.path, file: show(file.path), range: file.lines.rangeOf(span) });
     for (const system of file.model?.systems ?? []) {
-      // A duplicate declaration is a finding of its own; the matrix shows the first one.
-      if (seen.has(system.sid)) continue;
-      seen.add(system.sid);
-      const own = bySid.get(system.sid) ?? [];
+      // Systems are told apart by file and SID (two customers may each have a PRD); a key
+      // written twice in one file is a finding of its own, and the matrix shows the first.
+      const key = systemKey(file.path, system.sid);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const own = bySid.get(key) ?? [];
       const reasons = notApplicable(system, applicability);
       const cells = READINESS_CHECKS.map((check) => cellFor(check, own, reasons[check.id], options));
-      const entry = readiness.get(system.sid);
+      const entry = readiness.get(key);
       systems.push({
         ...at(system.pair.key),
         sid: system.sid,

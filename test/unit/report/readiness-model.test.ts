@@ -31,6 +31,18 @@ describe('readiness model', () => {
     assert.equal(checkOfRule('support-route'), 'other');
   });
 
+  it('keeps two customers\' PRD apart: one row each, with its own findings and readiness', () => {
+    const { model } = build({
+      'contoso.landscape.yaml': yaml('landscape: Contoso', 'systems:', '  PRD: { product: abap }'),
+      'fabrikam.landscape.yaml': yaml('landscape: Fabrikam', 'systems:', '  PRD:', '    product: abap', '    rfcDestinations: { SAPOSS: { type: "3" } }'),
+    });
+    assert.deepEqual(model.systems.map((system) => [system.sid, system.path, system.readiness]), [
+      ['PRD', 'contoso.landscape.yaml', 'ready'],
+      ['PRD', 'fabrikam.landscape.yaml', 'not-ready'],
+    ]);
+    assert.equal(model.summary.systems, 2);
+  });
+
   it('shows n/a, with the reason, for the checks SAP takes care of on a system it operates (RISE with SAP)', () => {
     const { model } = build({ 'r.landscape.yaml': yaml('landscape: RISE', 'systems:', '  S4R: { product: abap, operatedBy: sap, supportConnection: direct, noteAssistant: { used: true } }') });
     assert.deepEqual(cellsOf(model, 'S4R'), {
