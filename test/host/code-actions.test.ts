@@ -35,7 +35,7 @@ describe('code actions in the extension host', () => {
 
   it('applies a quick fix as an undoable edit that keeps the comment', async () => {
     const document = await open(CORE);
-    await apply((await actionsAt(document, 13)).find((action) => action.title.startsWith('Mark SAPOSS')));
+    await apply((await actionsAt(document, 13)).find((action) => action.title.startsWith('Record SAPOSS as deactivated')));
     assert.equal(document.lineAt(12).text, '      SAPOSS: { type: "3", target: /H/oss001, status: deactivated, deactivatedOn: 2026-11-23 }   # still active');
     await checked();
     assert.deepEqual(describeDiagnostics(document.uri), ['9:15 schema error', '13:7 legacy-rfc-removable info', '14:7 legacy-rfc-destination error']);
