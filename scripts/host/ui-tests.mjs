@@ -160,7 +160,7 @@ try {
     // line 13 before the editor has the focus back; a Ctrl+. pressed then would go to the picker.
     await waitFor('the editor to have the focus back', () =>
       document.activeElement?.closest('.editor-group-container.active .monaco-editor') != null);
-    const mark = `Mark SAPOSS deactivated on ${NOW}`;
+    const mark = `Record SAPOSS as deactivated in SM59 on ${NOW}`;
     const note = `Open SAP Note ${NOTE}`;
     const items = await pressUntil(page, 'Control+.', `quick fix menu with "${mark}" and "${note}"`, ([m, n]) => {
       const labels = [...document.querySelectorAll('.action-widget .monaco-list-row')].map(r => r.textContent.trim());

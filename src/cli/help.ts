@@ -67,7 +67,7 @@ Writes a commented starter landscape (default: main.landscape.yaml).
 const CONNECTION_HELP = `  --system <SID>         the declared system to log on to (host/instance or messageServer/logonGroup, client)
   --user <user>          user (default: $SAPREADY_RFC_USER); password from $SAPREADY_RFC_PASSWORD_<SID>,
                          $SAPREADY_RFC_PASSWORD or a hidden prompt
-  --no-saprouter         do not route through the landscape's saprouter
+  --no-saprouter         connect directly, not through the system's access route (accessRoute; v1: saprouter)
   --language <XX>        logon language (default EN)
   --config <file>, --now <YYYY-MM-DD>   as for check
 `;

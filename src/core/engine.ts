@@ -3,7 +3,7 @@ import { compareFindings, type Finding } from './findings';
 import { loadLandscapeFile, type CompanionReader, type LandscapeFile } from './landscape/file';
 import type { SystemDeclaration } from './landscape/model';
 import type { Pair } from './landscape/sourceTree';
-import { WorkspaceIndex } from './landscape/workspace';
+import { landscapeKey, WorkspaceIndex } from './landscape/workspace';
 import { RULES } from './rules/registry';
 import type { Rule, RuleReport } from './rules/rule';
 
@@ -42,7 +42,7 @@ interface CachedSystem {
  * Findings of system-scoped rules per system, kept between checks of an editor session. A
  * system whose nodes were not parsed again (see reparseLandscapeFile) keeps its findings,
  * moved to where the system now sits. Any change to the declarations other systems may refer
- * to (SIDs, products, users, partner) or to the options starts afresh.
+ * to (see declarationSignature) or to the options starts afresh.
  */
 export class RuleCache {
   signature = '';
@@ -200,10 +200,16 @@ function rebase(cached: CachedSystem, system: SystemDeclaration, file: Landscape
   return true;
 }
 
-/** What other systems' findings may depend on: SIDs with their products, users with their kinds, partner. */
+/** What other systems' findings may read of a system: where it is, what it is, how it reaches SAP, its hosts. */
+function systemSignature(file: LandscapeFile, system: SystemDeclaration): string {
+  const declared = [system.product, system.supportConnection, system.operatedBy, system.host, system.messageServer].map((field) => field?.value ?? '');
+  return [file.path, landscapeKey(file), ...declared].join(':');
+}
+
+/** What other systems' findings may depend on: systems (systemSignature), users with their kinds, partners. */
 function declarationSignature(workspace: WorkspaceIndex): string {
-  const parts: string[] = [workspace.partner ? 'partner' : 'customer'];
-  for (const [sid, declared] of workspace.systems) parts.push(`${sid}=${declared.map((entry) => `${entry.file.path}:${entry.declaration.product?.value ?? ''}`).join('|')}`);
-  for (const [id, declared] of workspace.users) parts.push(`${id}=${declared.map((entry) => `${entry.file.path}:${entry.declaration.kind?.value ?? ''}`).join('|')}`);
+  const parts: string[] = [`partners=${workspace.partnerLandscapeNames.join('|')}`];
+  for (const [sid, declared] of workspace.systems) parts.push(`${sid}=${declared.map((entry) => systemSignature(entry.file, entry.declaration)).join('|')}`);
+  for (const [id, declared] of workspace.users) parts.push(`${id}=${declared.map((entry) => `${entry.file.path}:${landscapeKey(entry.file)}:${entry.declaration.kind?.value ?? ''}`).join('|')}`);
   return parts.join('\n');
 }

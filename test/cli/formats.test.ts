@@ -100,7 +100,7 @@ describe('sapready check report formats', () => {
       assert.equal(saposs.sid, 'DEV');
       assert.deepEqual({ endLine: saposs.endLine, endColumn: saposs.endColumn }, { endLine: 12, endColumn: 13 });
       assert.deepEqual(saposs.related, []);
-      assert.deepEqual(saposs.fixes.map((fix) => fix.title), ['Mark SAPOSS deactivated on 2026-11-23']);
+      assert.deepEqual(saposs.fixes.map((fix) => fix.title), ['Record SAPOSS as deactivated in SM59 on 2026-11-23']);
       assert.equal(rtcc.message, RTCC_MESSAGE);
       assert.deepEqual(rtcc.fixes.map((fix) => fix.title), ['Delete SAPNET_RTCC']);
       assert.equal(sdcc.message, SDCC_MESSAGE);
@@ -172,7 +172,7 @@ describe('sapready check report formats', () => {
       assert.equal(results[0].fixes, undefined, 'the schema finding has no fix');
 
       const fix = results[1].fixes[0];
-      assert.equal(fix.description.text, 'Mark SAPOSS deactivated on 2026-11-23');
+      assert.equal(fix.description.text, 'Record SAPOSS as deactivated in SM59 on 2026-11-23');
       const change = fix.artifactChanges[0];
       assert.equal(change.artifactLocation.uri, FINDINGS_FILE);
       const text = readFileSync(path.join(FIXTURES, FINDINGS_FILE), 'utf8');

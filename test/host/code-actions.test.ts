@@ -26,7 +26,7 @@ describe('code actions in the extension host', () => {
     const document = await open(CORE);
     const titles = (await actionsAt(document, 13)).map((action) => action.title);
     assert.deepEqual(titles.slice(0, 4), [
-      'Mark SAPOSS deactivated on 2026-11-23',
+      'Record SAPOSS as deactivated in SM59 on 2026-11-23',
       'Disable legacy-rfc-destination for this line',
       'Disable legacy-rfc-destination for this file',
       'Open SAP Note 2923799',
@@ -35,7 +35,7 @@ describe('code actions in the extension host', () => {
 
   it('applies a quick fix as an undoable edit that keeps the comment', async () => {
     const document = await open(CORE);
-    await apply((await actionsAt(document, 13)).find((action) => action.title.startsWith('Mark SAPOSS')));
+    await apply((await actionsAt(document, 13)).find((action) => action.title.startsWith('Record SAPOSS as deactivated')));
     assert.equal(document.lineAt(12).text, '      SAPOSS: { type: "3", target: /H/oss001, status: deactivated, deactivatedOn: 2026-11-23 }   # still active');
     await checked();
     assert.deepEqual(describeDiagnostics(document.uri), ['9:15 schema error', '13:7 legacy-rfc-removable info', '14:7 legacy-rfc-destination error']);

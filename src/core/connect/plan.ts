@@ -259,7 +259,7 @@ export function planConnection(
     case 'rdp':
       return rdpPlan(base, typeId, system, context);
     case 'hana':
-      return hanaPlan(base, typeId, system, context, options);
+      return hanaPlan(base, typeId, system, context, { ...options, hanaTenant: connection.tenant?.value ?? options.hanaTenant });
     case 'clipboard':
       return clipboardPlan(base, typeId, system, context);
     default:
@@ -419,7 +419,16 @@ function hanaPlan(base: PlanBase, typeId: string, system: SystemDeclaration, tar
     port = typeId === 'hana' ? ports.hanaSingle : ports.hanaSystemDb;
   }
   const args = ['-n', `${bracketed(host)}:${port}`];
-  if (typeId === 'hana-mdc') args.push('-d', options.hanaTenant ?? 'SYSTEMDB');
+  if (typeId === 'hana-mdc') {
+    const tenant = options.hanaTenant ?? 'SYSTEMDB';
+    const unsafe = unsafeValue('tenant', tenant);
+    if (unsafe) return unsafe;
+    // A tenant the system does not declare is a typo more often than a database: hdbsql would fail later, less clearly.
+    if (tenant.toUpperCase() !== 'SYSTEMDB' && system.tenants.length > 0 && !system.tenants.some((declared) => declared.name.toUpperCase() === tenant.toUpperCase())) {
+      return refuse(`${system.sid} declares no tenant ${tenant} (tenants: ${system.tenants.map((declared) => declared.name).join(', ')}).`, `serviceConnections.${typeId}.tenant`);
+    }
+    args.push('-d', tenant);
+  }
   if (target.user) args.push('-u', target.user);
   return { ...base, kind: 'terminal', command: options.hdbsql ?? 'hdbsql', args };
 }

@@ -58,6 +58,12 @@ export interface SystemDeclaration {
   systemNumber?: Field<string>;
   /** https://host:port where live verification reads the system over ADT (default: host and 443<instance>). */
   adtUrl?: Field<string>;
+  /** `sap` for a system SAP operates (RISE with SAP): SAP maintains its SM59 and support connectivity. */
+  operatedBy?: Field<string>;
+  tenants: TenantDeclaration[];
+  /** The S-user Focused Run uses next to its technical communication user. */
+  supportUser?: Field<string>;
+  sslClient?: SslClientDeclaration;
   supportConnection?: Field<string>;
   solman?: Field<string>;
   focusedRun?: Field<string>;
@@ -79,10 +85,26 @@ export interface ClientDeclaration {
   language?: Field<string>;
 }
 
+export interface TenantDeclaration {
+  name: string;
+  pair: Pair;
+  sqlPort?: Field<number>;
+}
+
+export interface SslClientDeclaration {
+  pair: Pair;
+  commonCryptoLib?: Field<string>;
+  sapRootCertificates?: Field<boolean>;
+}
+
 export interface NoteAssistantDeclaration {
   pair: Pair;
   used?: Field<boolean>;
   digitallySignedNotes?: Field<boolean>;
+  /** https | download-service | manual */
+  procedure?: Field<string>;
+  /** SID of the Download Service system. */
+  downloadService?: Field<string>;
 }
 
 export interface ComponentDeclaration {
@@ -100,7 +122,11 @@ export interface DestinationDeclaration {
   target?: Field<string>;
   host?: Field<string>;
   port?: Field<number>;
+  path?: Field<string>;
   user?: Field<string>;
+  /** An HTTP destination's SAProuter route or proxy, which SM59 allows. */
+  saprouter?: Field<string>;
+  proxyHost?: Field<string>;
   status?: Field<string>;
   deactivatedOn?: Field<string>;
 }
@@ -112,6 +138,8 @@ export interface ServiceConnectionDeclaration {
   host?: Field<string>;
   port?: Field<number>;
   user?: Field<string>;
+  /** For hana-mdc: the tenant database to open. */
+  tenant?: Field<string>;
   windowPair?: Pair;
   from?: Field<string>;
   until?: Field<string>;
@@ -168,6 +196,9 @@ export function buildSystem(pair: Pair): SystemDeclaration {
     installationNumber: text(node, 'installationNumber'),
     systemNumber: text(node, 'systemNumber'),
     adtUrl: text(node, 'adtUrl'),
+    operatedBy: text(node, 'operatedBy'),
+    tenants: [],
+    supportUser: text(node, 'supportUser'),
     supportConnection: text(node, 'supportConnection'),
     solman: text(node, 'solman'),
     focusedRun: text(node, 'focusedRun'),
@@ -186,7 +217,18 @@ export function buildSystem(pair: Pair): SystemDeclaration {
       pair: noteAssistant,
       used: flag(noteAssistantMap, 'used'),
       digitallySignedNotes: flag(noteAssistantMap, 'digitallySignedNotes'),
+      procedure: text(noteAssistantMap, 'procedure'),
+      downloadService: text(noteAssistantMap, 'downloadService'),
     };
+  }
+  const sslClient = entryOf(node, 'sslClient');
+  const sslClientMap = sslClient && asMap(sslClient.value);
+  if (sslClient && sslClientMap) {
+    system.sslClient = { pair: sslClient, commonCryptoLib: text(sslClientMap, 'commonCryptoLib'), sapRootCertificates: flag(sslClientMap, 'sapRootCertificates') };
+  }
+  for (const tenantPair of mapEntries(node, 'tenants')) {
+    const map = asMap(tenantPair.value);
+    system.tenants.push({ name: writtenText(tenantPair.key), pair: tenantPair, sqlPort: map && whole(map, 'sqlPort') });
   }
   for (const clientPair of mapEntries(node, 'clients')) {
     const map = asMap(clientPair.value);
@@ -217,7 +259,10 @@ export function buildSystem(pair: Pair): SystemDeclaration {
       target: map && text(map, 'target'),
       host: map && text(map, 'host'),
       port: map && whole(map, 'port'),
+      path: map && text(map, 'path'),
       user: map && text(map, 'user'),
+      saprouter: map && text(map, 'saprouter'),
+      proxyHost: map && text(map, 'proxyHost'),
       status: map && text(map, 'status'),
       deactivatedOn: map && text(map, 'deactivatedOn'),
     });
@@ -233,6 +278,7 @@ export function buildSystem(pair: Pair): SystemDeclaration {
       host: map && text(map, 'host'),
       port: map && whole(map, 'port'),
       user: map && text(map, 'user'),
+      tenant: map && text(map, 'tenant'),
       windowPair,
       from: window && text(window, 'from'),
       until: window && text(window, 'until'),

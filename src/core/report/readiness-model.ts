@@ -5,10 +5,10 @@ import { countBySeverity, SEVERITY_ORDER, type Finding, type Severity, type Seve
 import type { LandscapeFile } from '../landscape/file';
 import type { SystemDeclaration } from '../landscape/model';
 import type { Range } from '../landscape/text';
-import { systemReadiness, type Readiness, type SystemReadiness } from '../readiness';
+import { systemKey, systemReadiness, type Readiness, type SystemReadiness } from '../readiness';
 import { LEGACY_DESTINATION_DEFAULTS, legacyVerdict, type LegacyDestinationOptions } from '../rules/legacy-destinations';
 import { legacyRfcRemovable } from '../rules/legacy-rfc-removable';
-import { ABAP_PRODUCTS, BACKBONE_DESTINATION_DEFAULTS, backboneSpecs, findDestination, type BackboneDestinationOptions } from '../rules/levels-shared';
+import { ABAP_PRODUCTS, BACKBONE_DESTINATION_DEFAULTS, backboneSpecs, findDestination, isOperatedBySap, type BackboneDestinationOptions } from '../rules/levels-shared';
 import { expiryState, type ExpiryState } from './expiry';
 
 /**
@@ -54,10 +54,10 @@ export interface ReadinessCheckColumn {
 
 /** The matrix columns and the rules behind each. */
 export const READINESS_CHECKS: readonly ReadinessCheckColumn[] = [
-  { id: 'backbone', title: 'Backbone destinations', rules: ['missing-backbone-destination', 'backbone-destination-config'] },
+  { id: 'backbone', title: 'Backbone destinations', rules: ['missing-backbone-destination', 'backbone-destination-config', 'https-client'] },
   { id: 'technical-user', title: 'Technical user', rules: ['technical-user-required'] },
   { id: 'st-pi', title: 'ST-PI / ST-A/PI', rules: ['st-pi-level', 'st-a-pi-level'] },
-  { id: 'snote', title: 'SNOTE signed notes', rules: ['note-assistant-signed-notes'] },
+  { id: 'snote', title: 'SNOTE signed notes', rules: ['note-assistant-signed-notes', 'note-assistant-procedure'] },
   { id: 'legacy-rfc', title: 'Legacy RFC', rules: ['legacy-rfc-destination', 'legacy-rfc-removable'] },
   { id: 'logon-data', title: 'Logon data', rules: ['logon-data-expiry'] },
   { id: 'service-connections', title: 'Service connections', rules: ['service-connection-window', 'unknown-connection-type'] },
@@ -177,12 +177,13 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
   const bySid = new Map<string, ModelFinding[]>();
   for (const finding of findings) {
     if (finding.sid === undefined) continue;
-    const group = bySid.get(finding.sid);
+    const key = systemKey(finding.path, finding.sid);
+    const group = bySid.get(key);
     if (group) group.push(finding);
-    else bySid.set(finding.sid, [finding]);
+    else bySid.set(key, [finding]);
   }
 
-  const readiness = new Map((input.readiness ?? systemReadiness(input.files, input.findings)).map((entry) => [entry.sid, entry]));
+  const readiness = new Map((input.readiness ?? systemReadiness(input.files, input.findings)).map((entry) => [systemKey(entry.path, entry.sid), entry]));
   const systems: SystemRow[] = [];
   const rfcTimeline: RfcTimelineEntry[] = [];
   const expiries: ExpiryEntry[] = [];
@@ -194,13 +195,15 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
   for (const file of input.files) {
     const at = (span: { start: number; end: number }): SourceLocation => ({ path: file.path, file: show(file.path), range: file.lines.rangeOf(span) });
     for (const system of file.model?.systems ?? []) {
-      // A duplicate declaration is a finding of its own; the matrix shows the first one.
-      if (seen.has(system.sid)) continue;
-      seen.add(system.sid);
-      const own = bySid.get(system.sid) ?? [];
+      // Systems are told apart by file and SID (two customers may each have a PRD); a key
+      // written twice in one file is a finding of its own, and the matrix shows the first.
+      const key = systemKey(file.path, system.sid);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const own = bySid.get(key) ?? [];
       const reasons = notApplicable(system, applicability);
       const cells = READINESS_CHECKS.map((check) => cellFor(check, own, reasons[check.id], options));
-      const entry = readiness.get(system.sid);
+      const entry = readiness.get(key);
       systems.push({
         ...at(system.pair.key),
         sid: system.sid,
@@ -318,6 +321,11 @@ function applicabilityOptions(options: ResolvedOptions): Applicability {
 
 /** Why each check does not apply to a system (undefined where it does). */
 function notApplicable(system: SystemDeclaration, { products, backbone }: Applicability): Record<CheckId, string | undefined> {
+  if (isOperatedBySap(system)) {
+    // SAP maintains SM59, connectivity, add-ons and SNOTE of a system it operates (RISE with SAP).
+    const bySap = 'operated by SAP (operatedBy: sap)';
+    return { backbone: bySap, 'technical-user': bySap, 'st-pi': bySap, snote: bySap, 'legacy-rfc': bySap, 'logon-data': system.logonData.length > 0 ? undefined : 'no logon data stored', 'service-connections': system.serviceConnections.length > 0 ? undefined : 'no service connections', other: undefined };
+  }
   const abap = system.product !== undefined && products.includes(system.product.value);
   const hasBackbone = backboneSpecs(backbone).some((spec) => findDestination(system, spec.name));
   const notAbap = `not ABAP-based (${system.product ? `product ${system.product.value}` : 'no product'})`;

@@ -20,7 +20,7 @@ const NOTE_STATUS: Record<string, string> = {
   N: 'can be implemented (not implemented)',
   U: 'incompletely implemented',
   V: 'obsolete version implemented',
-  '-': 'cannot be implemented',
+  '-': 'cannot be implemented (not relevant)',
 };
 
 /**
@@ -173,6 +173,6 @@ function checkNotes(system: SystemDeclaration, section: LiveSection<{ number: st
         'Implement them (guided procedure of SAP Note 2836302), or set digitallySignedNotes: false.',
     );
   } else if (signed?.value !== true && missing.length === 0 && noteAssistant.used?.value !== false) {
-    report(rule, at, `SAP Notes ${tables.notes.required.join(', ')} are implemented in ${system.sid}: set digitallySignedNotes: true.`, 'info');
+    report(rule, at, `SAP Notes ${tables.notes.required.join(', ')} are implemented or contained in the support package in ${system.sid}: set digitallySignedNotes: true.`, 'info');
   }
 }

@@ -48,7 +48,9 @@ export const liveNoteAssistant: LiveRule = {
   description:
     'Reads the SNOTE implementation state of SAP Notes 2408073, 2546220 and 2508268 (table CWBNTCUST: NUMM, PRSTATUS) and ' +
     'reports a system whose file says `noteAssistant.digitallySignedNotes: true` where one of them is not completely ' +
-    'implemented (E) or obsolete (O); and, as info, a system where all are implemented but the file does not say so. ' +
+    'implemented (E), obsolete (O) or not relevant (-, cannot be implemented: on current SAP_BASIS releases the ' +
+    'support package already contains the corrections, so that is not missing); and, as info, a system where all are ' +
+    'done but the file does not say so. ' +
     'The table, its fields and the status values are community-sourced (confidence C/U): they are options of the live checks. ' +
     'A system that took the transport-based route (SAP Note 2576306) may show the notes as not implemented.',
   fixable: false,
@@ -82,7 +84,7 @@ export interface LiveTableOptions {
     status: string;
     /** The signed-note notes SNOTE needs. */
     required: string[];
-    /** PRSTATUS values that count as done: E completely implemented, O obsolete (in the SP level). */
+    /** PRSTATUS values that count as done: E completely implemented, O obsolete, - not relevant (contained in the SP level). */
     implementedStatuses: string[];
   };
 }
@@ -90,5 +92,5 @@ export interface LiveTableOptions {
 export const LIVE_TABLE_DEFAULTS: LiveTableOptions = {
   destinations: { table: 'RFCDES', name: 'RFCDEST', type: 'RFCTYPE', options: 'RFCOPTIONS' },
   components: { table: 'CVERS', name: 'COMPONENT', release: 'RELEASE', sp: 'EXTRELEASE' },
-  notes: { table: 'CWBNTCUST', number: 'NUMM', status: 'PRSTATUS', required: ['2408073', '2546220', '2508268'], implementedStatuses: ['E', 'O'] },
+  notes: { table: 'CWBNTCUST', number: 'NUMM', status: 'PRSTATUS', required: ['2408073', '2546220', '2508268'], implementedStatuses: ['E', 'O', '-'] },
 };

@@ -20,6 +20,11 @@ export interface LegacyDestinationOptions {
   legacySystemIds: string[];
   /** Regular expressions for destination names never reported (Solution Manager's own ones). */
   ignoredNamePatterns: string[];
+  /**
+   * Names whose role is uncertain (confidence C/U): legacy only when their target is not one of
+   * the landscape's own hosts (SAPSNOTE also reaches a customer's own Download Service system).
+   */
+  targetDecidesNames: string[];
 }
 
 export const LEGACY_DESTINATION_DEFAULTS: LegacyDestinationOptions = {
@@ -29,6 +34,7 @@ export const LEGACY_DESTINATION_DEFAULTS: LegacyDestinationOptions = {
   legacyServices: ['sapmsO01'],
   legacySystemIds: ['O01'],
   ignoredNamePatterns: ['^SM_[A-Z0-9]{3}CLNT[0-9]{3}_(BACK|READ|TRUSTED|TMW)$'],
+  targetDecidesNames: ['SAPSNOTE'],
 };
 
 export const LEGACY_DESTINATION_SCHEMA: Record<string, OptionsSchema> = {
@@ -38,6 +44,7 @@ export const LEGACY_DESTINATION_SCHEMA: Record<string, OptionsSchema> = {
   legacyServices: stringListSchema('Message server services of SAP\'s old support system (sapmsO01).'),
   legacySystemIds: stringListSchema('System IDs of SAP\'s old support system (O01).'),
   ignoredNamePatterns: stringListSchema('Regular expressions for destination names never reported (Solution Manager\'s own SM_<SID>CLNT<nnn>_BACK, _READ, _TRUSTED, _TMW).'),
+  targetDecidesNames: stringListSchema('Names whose role is uncertain: not reported when their target is a host the landscape declares, such as the customer\'s own Download Service system (default SAPSNOTE).'),
 };
 
 export interface LegacyVerdict {
@@ -51,11 +58,20 @@ export interface LegacyVerdict {
  * the landscape declares a system of that SID: a customer's own system O01 (or its message
  * server sapmsO01) is then what the route means, not SAP's old support system.
  */
-export function legacyVerdict(destination: DestinationDeclaration, options: LegacyDestinationOptions, isDeclaredSid: (sid: string) => boolean = () => false): LegacyVerdict | undefined {
+export function legacyVerdict(
+  destination: DestinationDeclaration,
+  options: LegacyDestinationOptions,
+  isDeclaredSid: (sid: string) => boolean = () => false,
+  isOwnHost: (host: string) => boolean = () => false,
+): LegacyVerdict | undefined {
   const name = destination.name;
   if (options.ignoredNamePatterns.some((pattern) => compiled(pattern).test(name))) return undefined;
   const target = legacyTarget(destination, options, isDeclaredSid);
   if (target) return { certain: true, reason: target };
+  if (includesName(options.targetDecidesNames ?? [], name)) {
+    const host = targetHost(destination);
+    if (host !== undefined && isOwnHost(host)) return undefined;
+  }
   if (includesName(options.legacyNames, name)) return { certain: true, reason: `${name} is a destination to SAP's legacy RFC infrastructure` };
   if (includesName(options.possiblyLegacyNames, name)) {
     return { certain: false, reason: `${name} is probably a destination to SAP's legacy RFC infrastructure (confirm in SM59)` };
@@ -87,6 +103,13 @@ function legacyTarget(destination: DestinationDeclaration, options: LegacyDestin
     if (kind === 'R' && includesName(options.legacySystemIds, value) && !isDeclaredSid(value.toUpperCase())) return `${destination.name} targets system ${value}, SAP's legacy support system`;
   }
   return undefined;
+}
+
+/** The host a destination ends at: its `host`, else the last /H/ hop of its target route. */
+export function targetHost(destination: DestinationDeclaration): string | undefined {
+  if (destination.host) return destination.host.value;
+  const route = destination.target?.value;
+  return route === undefined ? undefined : routeHops(route).filter(([kind]) => kind === 'H').pop()?.[1];
 }
 
 /** Splits `/H/host/S/service/...` into [letter, value] hops; tolerant of odd input. */

@@ -37,7 +37,7 @@ export const legacyRfcRemovable = defineRule<RemovableOptions>({
       // Which destinations are legacy is legacy-rfc-destination's list, so both rules always agree.
       const legacy = context.optionsOf('legacy-rfc-destination') as LegacyDestinationOptions;
       for (const destination of system.rfcDestinations) {
-        if (destination.status?.value !== 'deactivated' || !legacyVerdict(destination, legacy, (sid) => context.workspace.system(sid) !== undefined)) continue;
+        if (destination.status?.value !== 'deactivated' || !legacyVerdict(destination, legacy, (sid) => context.workspace.system(sid, file) !== undefined, (host) => context.workspace.isOwnHost(host, file))) continue;
         const deactivatedOn = destination.deactivatedOn && parseDay(destination.deactivatedOn.value);
         if (deactivatedOn === undefined) {
           if (destination.deactivatedOn) continue; // an invalid date: the schema reports it

@@ -1,5 +1,6 @@
 import { sameName } from '../text/names';
 import type { DestinationDeclaration, SystemDeclaration } from '../landscape/model';
+import type { SourceNode } from '../landscape/sourceTree';
 import type { OptionsSchema } from './rule';
 
 /**
@@ -13,6 +14,8 @@ export interface BackboneDestinationSpec {
   type: string;
   /** Fully qualified host name (HTTPS checks the certificate against it). */
   host: string;
+  /** Path prefix the destination needs, where there is one (PARCELBOX: /parcel/). */
+  path?: string;
 }
 
 export interface BackboneDestinationOptions {
@@ -25,7 +28,7 @@ export interface BackboneDestinationOptions {
 
 export const BACKBONE_DESTINATION_DEFAULTS: BackboneDestinationOptions = {
   portal: { name: 'SAP-SUPPORT_PORTAL', type: 'H', host: 'apps.support.sap.com' },
-  parcelBox: { name: 'SAP-SUPPORT_PARCELBOX', type: 'G', host: 'documents.support.sap.com' },
+  parcelBox: { name: 'SAP-SUPPORT_PARCELBOX', type: 'G', host: 'documents.support.sap.com', path: '/parcel/' },
   noteDownload: { name: 'SAP-SUPPORT_NOTE_DOWNLOAD', type: 'G', host: 'notesdownloads.sap.com' },
   port: 443,
 };
@@ -37,6 +40,7 @@ const destinationSpec = (description: string): OptionsSchema => ({
     name: { type: 'string', minLength: 1, description: 'SM59 destination name.' },
     type: { type: 'string', minLength: 1, description: 'SM59 connection type.' },
     host: { type: 'string', minLength: 1, description: 'Fully qualified host name.' },
+    path: { type: 'string', description: 'Path prefix the destination needs, if any.' },
   },
   required: ['name', 'type', 'host'],
   additionalProperties: false,
@@ -44,7 +48,7 @@ const destinationSpec = (description: string): OptionsSchema => ({
 
 export const BACKBONE_DESTINATION_SCHEMA: Record<string, OptionsSchema> = {
   portal: destinationSpec('The SAP-SUPPORT_PORTAL destination (SNOTE, EWA, readiness check). Default: SAP-SUPPORT_PORTAL, type H, apps.support.sap.com.'),
-  parcelBox: destinationSpec('The SAP-SUPPORT_PARCELBOX destination (EWA and service data upload). Default: SAP-SUPPORT_PARCELBOX, type G (one source says H), documents.support.sap.com.'),
+  parcelBox: destinationSpec('The SAP-SUPPORT_PARCELBOX destination (EWA and service data upload). Default: SAP-SUPPORT_PARCELBOX, type G (one source says H), documents.support.sap.com, path /parcel/.'),
   noteDownload: destinationSpec('The SAP-SUPPORT_NOTE_DOWNLOAD destination (SNOTE downloads of digitally signed notes). Default: SAP-SUPPORT_NOTE_DOWNLOAD, type G, notesdownloads.sap.com.'),
   port: { type: 'integer', minimum: 1, maximum: 65535, description: 'HTTPS port of the backbone destinations. Default: 443.' },
 };
@@ -57,17 +61,42 @@ export function findDestination(system: SystemDeclaration, name: string): Destin
   return system.rfcDestinations.find((destination) => sameName(destination.name, name));
 }
 
-/** Products that run on ABAP, where ST-PI, ST-A/PI and the SM59 destinations exist. */
-export const ABAP_PRODUCTS = ['abap', 'solman'];
+/** Products that run on ABAP, where SNOTE, ST-PI, ST-A/PI and the SM59 destinations exist. */
+export const ABAP_PRODUCTS = ['abap', 'dual-stack', 'solman'];
 
 export const ABAP_PRODUCTS_SCHEMA: OptionsSchema = {
   type: 'array',
   items: { type: 'string' },
-  description: 'Products checked, as written in `product` (ABAP-based ones). Default: abap, solman.',
+  description: 'Products checked, as written in `product` (ABAP-based ones). Default: abap, dual-stack, solman.',
 };
 
+/**
+ * Whether the customer's own backbone rules apply: an ABAP-based system the customer operates.
+ * SAP maintains SM59, connectivity and add-ons of a system it operates (RISE with SAP).
+ */
 export function isAbapBased(system: SystemDeclaration, products: readonly string[]): boolean {
-  return system.product !== undefined && products.includes(system.product.value);
+  return system.product !== undefined && products.includes(system.product.value) && !isOperatedBySap(system);
+}
+
+export function isOperatedBySap(system: SystemDeclaration): boolean {
+  return system.operatedBy?.value === 'sap';
+}
+
+/** SAP_BASIS releases the level rules know (SAP NetWeaver 7.0 to ABAP Platform 2025; S/4HANA 2023 is 758). */
+export const KNOWN_BASIS_RELEASES = ['700', '701', '702', '710', '711', '720', '730', '731', '740', '750', '751', '752', '753', '754', '755', '756', '757', '758', '816'];
+
+export const KNOWN_BASIS_RELEASES_SCHEMA: OptionsSchema = {
+  type: 'array',
+  items: { type: 'string' },
+  description: 'SAP_BASIS releases the rule knows; another one is reported as unknown (info) rather than judged. Default: 700 to 758 and 816.',
+};
+
+/** The declared SAP_BASIS release, and whether the rule's table knows it. */
+export function basisRelease(system: SystemDeclaration, known: readonly string[]): { release: string; number: number; known: boolean; at: SourceNode } | undefined {
+  const release = system.components.get('SAP_BASIS')?.release;
+  const number = release && releaseNumber(release.value);
+  if (!release || number === undefined) return undefined;
+  return { release: release.value.trim(), number, known: known.includes(release.value.trim()), at: release.pair.value };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { setMapValues } from '../landscape/edits';
 import { asMap } from '../landscape/model';
 import { entryOf } from '../landscape/sourceTree';
+import { ABAP_PRODUCTS, isAbapBased } from './levels-shared';
 import { defineRule, NO_OPTIONS_SCHEMA } from './rule';
 
 export const noteAssistantSignedNotes = defineRule({
@@ -14,7 +15,7 @@ export const noteAssistantSignedNotes = defineRule({
     '`noteAssistant.used: true` whose `digitallySignedNotes` is false or missing. The way there is the guided procedure ' +
     'of SAP Note 2836302 (report RCWB_TCI_DIGITSIGN_AUTOMATION; that it needs SPAM version 71 or higher is community-' +
     'sourced, confidence C) or the manual Notes 2408073, 2546220 and 2508268. The fix only records that this was done: ' +
-    'apply it after the change is made in the system.',
+    'apply it after the change is made in the system. Only ABAP-based systems the customer operates are checked.',
   fixable: true,
   scope: 'system',
   defaults: {},
@@ -22,7 +23,8 @@ export const noteAssistantSignedNotes = defineRule({
   check(file, context) {
     for (const system of file.model?.systems ?? []) {
       const noteAssistant = system.noteAssistant;
-      if (noteAssistant?.used?.value !== true) continue;
+      // SNOTE on a Java system or HANA database is the schema's finding; SAP maintains it where SAP operates the system.
+      if (noteAssistant?.used?.value !== true || !isAbapBased(system, ABAP_PRODUCTS)) continue;
       const signed = noteAssistant.digitallySignedNotes;
       if (signed?.value === true) continue;
       const map = asMap(noteAssistant.pair.value);

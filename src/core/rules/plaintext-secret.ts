@@ -8,8 +8,8 @@ const PASSWORD_KEY = /^(pass|passwd|password|pwd|passphrase|passcode|credentials
 /** A route string starts with a hop (`/H/host`); prose that mentions "/W/" does not. */
 const ROUTE_START = /^\s*\/[A-Za-z]\//;
 
-/** Every password key and every /W/ hop contains one of these (case-insensitive). */
-const MIGHT_HOLD_A_PASSWORD = /pass|pwd|credential|token|api[-_]?key|client[-_]?secret|\/W\//i;
+/** Every password key and every /W/ or /P/ hop contains one of these (case-insensitive). */
+const MIGHT_HOLD_A_PASSWORD = /pass|pwd|credential|token|api[-_]?key|client[-_]?secret|\/[WP]\//i;
 
 export function isPasswordKey(key: string): boolean {
   return PASSWORD_KEY.test(key);
@@ -22,10 +22,11 @@ export const plaintextSecret = defineRule({
   notes: ['146173'],
   description:
     'Landscape files live in git; a password there is a leak. Reports any password-like key (password, passwd, pwd, ' +
-    'passphrase, credentials, token, ...) anywhere in the file, and a /W/ password hop in an SAP router route string. ' +
-    'Keep passwords in VS Code secret storage and refer to them with `secret: <name>` in logonData; keep the router ' +
-    'password in the SAP router configuration. (SAP Note 146173 recommends against saved passwords in SAP GUI shortcuts ' +
-    'for the same reason; confidence C.)',
+    'passphrase, credentials, token, ...) anywhere in the file, and a router password in an SAP router route string: ' +
+    '/W/, or /P/, the older form SAProuter still accepts for downward compatibility (SAP Help, "Route Strings", ' +
+    'confidence S). Keep passwords in VS Code secret storage and refer to them with `secret: <name>` in logonData; keep ' +
+    'the router password in the SAP router configuration. (SAP Note 146173 recommends against saved passwords in SAP GUI ' +
+    'shortcuts for the same reason, confidence C; it is cited for password keys, not for routes.)',
   fixable: false,
   defaults: {},
   optionsSchema: NO_OPTIONS_SCHEMA,
@@ -73,8 +74,15 @@ function walk(node: SourceNode, report: Report, skipped?: MapNode, visited?: Set
   }
   if (node.kind === 'map') for (const pair of node.pairs) walkPair(pair, report, skipped, visited);
   else if (node.kind === 'seq') for (const item of node.items) walk(item, report, skipped, visited);
-  else if (typeof node.value === 'string' && ROUTE_START.test(node.value) && routeHops(node.value).some(([kind]) => kind === 'W')) {
-    report({ at: node, message: 'This route string carries a /W/ router password in plain text. Remove the /W/ hop; keep the password in the SAP router configuration.' });
+  else if (typeof node.value === 'string' && ROUTE_START.test(node.value)) {
+    const hop = routeHops(node.value).find(([kind]) => kind === 'W' || kind === 'P')?.[0];
+    if (hop) {
+      report({
+        at: node,
+        notes: [],
+        message: `This route string carries a /${hop}/ router password in plain text. Remove the /${hop}/ hop; keep the password in the SAP router configuration.`,
+      });
+    }
   }
 }
 

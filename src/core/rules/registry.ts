@@ -12,9 +12,11 @@ import { stPiLevel } from './st-pi-level';
 import { stAPiLevel } from './st-a-pi-level';
 import { solmanLevel } from './solman-level';
 import { focusedRunLevel } from './focused-run-level';
+import { httpsClient } from './https-client';
 
 // imports: references, remote support and hygiene
 import { noteAssistantSignedNotes } from './note-assistant-signed-notes';
+import { noteAssistantProcedure } from './note-assistant-procedure';
 import { supportRoute } from './support-route';
 import { logonDataExpiry } from './logon-data-expiry';
 import { serviceConnectionWindow } from './service-connection-window';
@@ -37,8 +39,10 @@ export const RULES: readonly Rule[] = [
   stAPiLevel,
   solmanLevel,
   focusedRunLevel,
+  httpsClient,
   // rules: references, remote support and hygiene
   noteAssistantSignedNotes,
+  noteAssistantProcedure,
   supportRoute,
   logonDataExpiry,
   serviceConnectionWindow,

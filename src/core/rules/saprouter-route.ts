@@ -33,8 +33,11 @@ export const saprouterRoute = defineRule<SaprouterRouteOptions>({
     'lower-case hop letters (fix: upper-case them), unknown hop letters, hops without a value, text outside hops, and a ' +
     'service that is neither a port number 1-65535 (error) nor a known service name (warning: sapdpNN, sapgwNN, ' +
     'sapms<SID>, with or without a trailing s; other names may be valid in your services file, so the patterns are an ' +
-    'option). The `/W/` password is left to plaintext-secret. Options: routerHopLetters (H, S, W), targetHopLetters ' +
-    '(H, S, W, M, R, G), serviceNamePatterns.',
+    'option). `/P/`, SAP\'s older password hop (releases before 4.0A, still accepted by SAProuter for downward ' +
+    'compatibility; SAP Help, "Route Strings", confidence S), is obsolete syntax (warning), not an unknown hop. The ' +
+    '`/W/` and `/P/` passwords are left to plaintext-secret. Checks `saprouter` (the route towards SAP), `accessRoute` ' +
+    '(the file\'s and each system\'s: the route of your own connections) and the `saprouter` of HTTP destinations, ' +
+    'besides type "3" targets. Options: routerHopLetters (H, S, W), targetHopLetters (H, S, W, M, R, G), serviceNamePatterns.',
   fixable: true,
   defaults: {
     routerHopLetters: ['H', 'S', 'W'],
@@ -52,18 +55,22 @@ export const saprouterRoute = defineRule<SaprouterRouteOptions>({
   },
   scope: 'system',
   checkOutsideSystems(file, context) {
-    const saprouter = file.model?.saprouter;
-    if (!saprouter) return;
     const services = context.options.serviceNamePatterns.map(compiled);
-    checkRoute(file, context, saprouter, 'The saprouter route', hopLetters(context.options.routerHopLetters), services);
+    const letters = hopLetters(context.options.routerHopLetters);
+    const { saprouter, accessRoute } = file.model ?? {};
+    if (saprouter) checkRoute(file, context, saprouter, 'The saprouter route', letters, services);
+    if (accessRoute) checkRoute(file, context, accessRoute, 'The accessRoute', letters, services);
   },
   check(file, context) {
     const model = file.model;
     if (!model) return;
     const services = context.options.serviceNamePatterns.map(compiled);
     const targetLetters = hopLetters(context.options.targetHopLetters);
+    const routerLetters = hopLetters(context.options.routerHopLetters);
     for (const system of model.systems) {
+      if (system.accessRoute) checkRoute(file, context, system.accessRoute, `The accessRoute of ${system.sid}`, routerLetters, services, system.sid);
       for (const destination of system.rfcDestinations) {
+        if (destination.saprouter) checkRoute(file, context, destination.saprouter, `The saprouter of ${destination.name} (system ${system.sid})`, routerLetters, services, system.sid);
         if (destination.type?.value !== '3' || !destination.target) continue;
         checkRoute(file, context, destination.target, `The target of ${destination.name} (system ${system.sid})`, targetLetters, services, system.sid);
       }
@@ -127,7 +134,13 @@ function routeProblems(route: string, letters: ReadonlySet<string>, services: re
     const value = route.slice(valueStart, valueEnd);
     const hop = { start: at, end: valueStart };
     const upper = letter.toUpperCase();
-    if (!letters.has(upper)) {
+    if (upper === 'P') {
+      problems.push({
+        ...hop,
+        severity: 'warning',
+        message: 'uses /P/, SAP\'s obsolete password hop (before release 4.0A; SAProuter still accepts it for downward compatibility). A route needs no password hop here: the password belongs in the SAProuter configuration (plaintext-secret).',
+      });
+    } else if (!letters.has(upper)) {
       problems.push({ ...hop, severity: 'error', message: `has an unknown hop /${letter}/: the hops are ${known}.` });
     } else {
       if (letter !== upper) {

@@ -3,6 +3,7 @@ import { plainValue, type MapNode, type Pair } from '../landscape/sourceTree';
 import { pointerSegment, validateParts, type CompiledValidator, type ValidationPart } from '../schema/validate';
 import { isPasswordKey } from './plaintext-secret';
 import { defineRule, NO_OPTIONS_SCHEMA } from './rule';
+import { stackProblems } from './stack-fit';
 
 let validators: { outline: CompiledValidator; system: CompiledValidator } | undefined;
 
@@ -49,7 +50,9 @@ export const schema = defineRule({
   description:
     'Checks the file against the landscape JSON Schema: required properties, unknown properties (with the closest ' +
     'known name suggested), value types, allowed values, SID / instance / client patterns and ISO dates. ' +
-    'Instance numbers and clients must be quoted: YAML reads 08 as text but 010 as the number 10.',
+    'Instance numbers and clients must be quoted: YAML reads 08 as text but 010 as the number 10. Also reports what a ' +
+    'product cannot have: SNOTE (`noteAssistant`), SM59 destinations and `supportConnection: direct` on a Java system or ' +
+    'a SAP HANA database (they exist on ABAP only), and `tenants` on anything but a SAP HANA database.',
   fixable: false,
   defaults: {},
   optionsSchema: NO_OPTIONS_SCHEMA,
@@ -75,10 +78,11 @@ export const schema = defineRule({
     // A key that is no SID (often a system's property indented one level too little) is reported
     // by the outline; what its own check says at that key (a missing product) would be a second
     // message on one place.
-    const misnamed = file.model.systems.filter((system) => !SID_PATTERN.test(system.sid)).map((system) => system.pair.key);
+    const misnamed = new Set(file.model.systems.filter((system) => !SID_PATTERN.test(system.sid)).map((system) => `${system.pair.key.start}:${system.pair.key.end}`));
     for (const problem of validateParts(root, systemParts(file.model.systems), isPasswordKey)) {
-      if (misnamed.some((key) => key.start === problem.start && key.end === problem.end)) continue;
+      if (misnamed.has(`${problem.start}:${problem.end}`)) continue;
       context.report({ at: problem, message: problem.message });
     }
+    for (const system of file.model.systems) for (const problem of stackProblems(system)) context.report({ at: problem.at, sid: system.sid, message: problem.message });
   },
 });

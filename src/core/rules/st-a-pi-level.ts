@@ -13,8 +13,6 @@ interface StAPiOptions {
   directMinimum: ComponentLevel;
   /** Lowest ST-A/PI when data goes through Focused Run. */
   focusedRunMinimum: ComponentLevel;
-  /** Lowest ST-PI when data goes through Focused Run. */
-  focusedRunStPi: ComponentLevel;
 }
 
 const level = (description: string): OptionsSchema => ({
@@ -30,25 +28,24 @@ const level = (description: string): OptionsSchema => ({
 
 export const stAPiLevel = defineRule<StAPiOptions>({
   id: 'st-a-pi-level',
-  title: 'ST-A/PI (and ST-PI for Focused Run) are at the level the support backbone needs',
+  title: 'ST-A/PI is at the level the support backbone or Focused Run needs',
   defaultSeverity: 'error',
-  notes: [],
+  notes: ['69455'],
   description:
-    'An ABAP-based system (products abap and solman by default) that sends service data to SAP directly needs ST-A/PI ' +
-    '01T SP01 or higher; one whose data goes through Focused Run needs ST-A/PI 01T SP02 and ST-PI 740 SP11 (each ' +
-    'shortfall is reported). These levels come from community sources (confidence C) and are options. ST-A/PI releases ' +
-    'such as 01V_731 are compared by the part before "_": first its number, then its letters (01T < 01U < 01V). A level ' +
-    'below the minimum is an error; the minimum release without `sp` a warning (declare sp so the level can be ' +
-    'checked). Not reported: other connections, components that are not declared (st-pi-level reports a missing ' +
-    'ST-PI), ST-A/PI releases that do not read as digits and letters, and ST-PI releases other than the required one ' +
-    '(such as 2008_1_700).',
+    'ST-A/PI (SAP Note 69455, the note RTCCTOOL cites for it) carries the service tools. An ABAP-based system that sends ' +
+    'service data to SAP directly needs ST-A/PI 01T SP01 or higher; one whose data goes through Focused Run needs 01T ' +
+    'SP02 (community sources quoting SAP\'s backbone update guide, confidence C; options). The ST-PI that Focused Run ' +
+    'needs is st-pi-level\'s finding. ST-A/PI releases such as 01V_731 are compared by the part before "_": first its ' +
+    'number, then its letters (01T < 01U < 01V). A level below the minimum is an error; the minimum release without ' +
+    '`sp` a warning (declare sp so the level can be checked); a release that does not read as digits and letters is ' +
+    'reported as unknown (info). Not reported: other connections, an ST-A/PI that is not declared, non-ABAP systems ' +
+    'and systems SAP operates.',
   fixable: false,
   scope: 'system',
   defaults: {
     products: ABAP_PRODUCTS,
     directMinimum: { release: '01T', sp: 1 },
     focusedRunMinimum: { release: '01T', sp: 2 },
-    focusedRunStPi: { release: '740', sp: 11 },
   },
   optionsSchema: {
     type: 'object',
@@ -56,7 +53,6 @@ export const stAPiLevel = defineRule<StAPiOptions>({
       products: ABAP_PRODUCTS_SCHEMA,
       directMinimum: level('Lowest ST-A/PI with supportConnection: direct. Default: 01T SP01.'),
       focusedRunMinimum: level('Lowest ST-A/PI with supportConnection: focused-run. Default: 01T SP02.'),
-      focusedRunStPi: level('Lowest ST-PI with supportConnection: focused-run. Default: 740 SP11.'),
     },
     additionalProperties: false,
   },
@@ -65,23 +61,28 @@ export const stAPiLevel = defineRule<StAPiOptions>({
     for (const system of file.model?.systems ?? []) {
       if (!isAbapBased(system, options.products)) continue;
       const connection = system.supportConnection?.value;
-      if (connection === 'direct') {
-        checkLevel(context, system, 'ST-A/PI', options.directMinimum, 'sends service data to SAP directly');
-      } else if (connection === 'focused-run') {
-        const because = 'sends its data through Focused Run';
-        checkLevel(context, system, 'ST-A/PI', options.focusedRunMinimum, because);
-        checkLevel(context, system, 'ST-PI', options.focusedRunStPi, because);
-      }
+      if (connection === 'direct') checkLevel(context, system, options.directMinimum, 'sends service data to SAP directly');
+      else if (connection === 'focused-run') checkLevel(context, system, options.focusedRunMinimum, 'sends its data through Focused Run');
     }
   },
 });
 
-function checkLevel(context: RuleContext<StAPiOptions>, system: SystemDeclaration, name: 'ST-A/PI' | 'ST-PI', minimum: ComponentLevel, because: string): void {
+function checkLevel(context: RuleContext<StAPiOptions>, system: SystemDeclaration, minimum: ComponentLevel, because: string): void {
+  const name = 'ST-A/PI';
   const component = system.components.get(name);
   const release = component?.release;
   if (!component || !release) return;
-  const order = name === 'ST-A/PI' ? compareStAPi(release.value, minimum.release) : release.value === minimum.release ? 0 : undefined;
-  if (order === undefined || order > 0) return;
+  const order = compareStAPi(release.value, minimum.release);
+  if (order === undefined) {
+    context.report({
+      at: release.pair.value,
+      sid: system.sid,
+      severity: 'info',
+      message: `ST-A/PI ${release.value} in system ${system.sid} does not read as an ST-A/PI release (such as 01V_731), so its level is not judged; the system ${because} and needs ${name} ${minimum.release} SP${String(minimum.sp).padStart(2, '0')} or higher.`,
+    });
+    return;
+  }
+  if (order > 0) return;
   const needs = `${name} ${minimum.release} SP${String(minimum.sp).padStart(2, '0')} or higher`;
   const written = `${name} ${release.value}`;
   if (order < 0) {

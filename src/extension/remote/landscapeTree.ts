@@ -7,7 +7,7 @@ import type { LogonDataDeclaration, ServiceConnectionDeclaration, SystemDeclarat
 import { WorkspaceIndex } from '../../core/landscape/workspace';
 import { entryOf } from '../../core/landscape/sourceTree';
 import type { Span } from '../../core/landscape/text';
-import type { SystemReadiness } from '../../core/readiness';
+import { systemKey, type SystemReadiness } from '../../core/readiness';
 import { legacyVerdict, type LegacyDestinationOptions } from '../../core/rules/legacy-destinations';
 import type { CheckSnapshot } from '../landscapeWorkspace';
 
@@ -119,8 +119,7 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
     let found = this.lookups.get(snapshot);
     if (!found) {
       const readiness = new Map<string, SystemReadiness>();
-      // The first entry of a SID wins, as the engine's own lookups do.
-      for (const entry of snapshot.readiness) if (!readiness.has(entry.sid)) readiness.set(entry.sid, entry);
+      for (const entry of snapshot.readiness) readiness.set(systemKey(entry.path, entry.sid), entry);
       found = { readiness, workspace: new WorkspaceIndex(snapshot.files) };
       this.lookups.set(snapshot, found);
     }
@@ -168,14 +167,15 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
         return item;
       }
       case 'system': {
-        const entry = snapshot && this.lookupsOf(snapshot).readiness.get(node.system.sid);
+        const entry = snapshot && this.lookupsOf(snapshot).readiness.get(systemKey(node.file.path, node.system.sid));
         const item = new vscode.TreeItem(node.system.sid, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `system:${node.file.path}#${node.system.sid}`;
         item.iconPath = readinessIcon(entry?.readiness);
         const description = entryOf(node.system.node, 'description')?.value;
         const role = node.system.role?.value ?? (description?.kind === 'scalar' ? description.value : undefined);
         item.description = `${readinessText(entry)}${typeof role === 'string' ? ` · ${role}` : ''}`;
-        item.tooltip = `${node.system.sid}: ${readinessText(entry)}\n${vscode.workspace.asRelativePath(vscode.Uri.parse(node.file.path))}`;
+        const scope = [node.file.model?.name?.value, node.file.model?.customer && `customer ${node.file.model.customer.value}`].filter(Boolean).join(', ');
+        item.tooltip = `${node.system.sid}: ${readinessText(entry)}\n${scope ? `${scope}\n` : ''}${vscode.workspace.asRelativePath(vscode.Uri.parse(node.file.path))}`;
         item.contextValue = 'system';
         item.command = this.reveal(node.file, node.system.pair.key);
         return item;
@@ -217,10 +217,10 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
       case 'rfc': {
         const legacyOptions = snapshot.options.rules.get('legacy-rfc-destination')?.options as LegacyDestinationOptions | undefined;
         const removable = snapshot.options.rules.get('legacy-rfc-removable')?.options as { observationDays?: number } | undefined;
-        const { readiness } = this.lookupsOf(snapshot);
+        const { workspace } = this.lookupsOf(snapshot);
         return system.rfcDestinations.map((destination) =>
           make(destination.name, destination.name, keySpan(destination.pair), (item) => {
-            const verdict = legacyOptions && legacyVerdict(destination, legacyOptions, (sid) => readiness.has(sid));
+            const verdict = legacyOptions && legacyVerdict(destination, legacyOptions, (sid) => workspace.system(sid, file) !== undefined, (host) => workspace.isOwnHost(host, file));
             const parts = [`type ${destination.type?.value ?? '?'}`];
             if (destination.host) parts.push(destination.host.value);
             if (verdict) {
@@ -244,7 +244,7 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
         const { workspace } = this.lookupsOf(snapshot);
         return [...communicationUsers(system)].map(([id, span]) =>
           make(id, id, span, (item) => {
-            const user = workspace.user(id)?.declaration;
+            const user = workspace.user(id, file)?.declaration;
             item.iconPath = new vscode.ThemeIcon(user?.kind?.value === 'technical' ? 'server-process' : 'account');
             item.description = user ? (user.kind?.value === 'technical' ? 'technical communication user' : user.kind?.value ?? 'declared') : 'not declared in any landscape file';
             item.contextValue = 'communicationUser';

@@ -226,12 +226,36 @@ describe('launch plans (src/core/connect)', () => {
   });
 
   describe('database types', () => {
+    it('hana-mdc opens the tenant the connection declares, and refuses one the system does not declare', () => {
+      const text = [
+        'landscape: Unit',
+        'systems:',
+        '  HS4:',
+        '    product: hana',
+        '    host: hs4-db.acme.example',
+        '    instance: "02"',
+        '    tenants: { S4P: { sqlPort: 30241 } }',
+        '    serviceConnections:',
+        '      hana-mdc: { tenant: TENANT, window: { from: 2026-11-20T08:00:00Z, until: 2026-11-27T18:00:00Z } }',
+        '',
+      ].join('\n');
+      const planFor = (tenant: string): LaunchPlan | Refusal => {
+        const model = loadLandscapeFile('unit.landscape.yaml', text.replace('TENANT', tenant), DEFAULT_FILE_LIMITS).model!;
+        return planConnection(model.systems[0], 'hana-mdc', model, {}, NOW);
+      };
+      const opened = planFor('S4P');
+      assert.ok(!isRefusal(opened) && opened.kind === 'terminal');
+      assert.deepEqual(opened.args, ['-n', 'hs4-db.acme.example:30213', '-d', 'S4P']);
+      refused(planFor('S4X'), 'serviceConnections.hana-mdc.tenant', /HS4 declares no tenant S4X \(tenants: S4P\)/);
+    });
+
     it('hana: hdbsql to 3NN15; hana-mdc: the system database 3NN13 with -d', () => {
       const single = planned('terminal', 'hana', { product: 'hana', instance: '02', connection: { user: 'SUPPORT' } });
       assert.equal(single.command, 'hdbsql');
       assert.deepEqual(single.args, ['-n', 'dev-ci.acme.example:30215', '-u', 'SUPPORT']);
       assert.deepEqual(planned('terminal', 'hana-mdc', { product: 'hana', instance: '02' }).args, ['-n', 'dev-ci.acme.example:30213', '-d', 'SYSTEMDB']);
       assert.deepEqual(planned('terminal', 'hana-mdc', { product: 'hana', instance: '02', connection: { port: 30241 } }, { hanaTenant: 'HXE' }).args, ['-n', 'dev-ci.acme.example:30241', '-d', 'HXE']);
+      assert.deepEqual(planned('terminal', 'hana-mdc', { product: 'hana', instance: '02', connection: { tenant: 'S4P' } }, { hanaTenant: 'HXE' }).args, ['-n', 'dev-ci.acme.example:30213', '-d', 'S4P']);
       assert.ok(!single.args.includes('-p'));
     });
 
@@ -326,6 +350,7 @@ describe('launch plans (src/core/connect)', () => {
       refused(plan('r3-support', {}, { sapUser: 'a;b' }), 'sapUser', /";"/);
       refused(plan('r3-support', {}, { language: '$(x)' }), 'language', /"\$"/);
       refused(plan('hana-mdc', {}, { hanaTenant: '-c' }), 'hanaTenant', /starts with "-"/);
+      refused(plan('hana-mdc', { connection: { tenant: '-c' } }), 'tenant', /starts with "-"/);
       refused(plan('ssh', {}, { ssh: 'ssh; rm -rf ~' }), 'ssh', /not usable/);
     });
 

@@ -90,6 +90,16 @@ describe('incremental re-check while typing', () => {
     assert.deepEqual(incremental, runRules([loadLandscapeFile(PATH, silenced, options.limits)], options));
   });
 
+  it('checks a managed system again when its relay in another file changes how it reaches SAP, or its landscape', () => {
+    const cache = new RuleCache();
+    const managed = loadLandscapeFile('bw.landscape.yaml', 'landscape: A\nsystems:\n  BWP: { product: abap, supportConnection: focused-run, focusedRun: FRN }\n', options.limits);
+    const relay = (text: string): LandscapeFile => loadLandscapeFile('frn.landscape.yaml', text, options.limits);
+    const routeFindings = (files: LandscapeFile[]): string[] => runRules(files, options, RULES, cache).filter((finding) => finding.ruleId === 'support-route').map((finding) => finding.message);
+    assert.deepEqual(routeFindings([managed, relay('landscape: A\nsystems:\n  FRN: { product: focused-run, release: "4.0", supportConnection: direct }\n')]), []);
+    assert.match(routeFindings([managed, relay('landscape: A\nsystems:\n  FRN: { product: focused-run, release: "4.0", supportConnection: none }\n')])[0], /reaches nobody/);
+    assert.deepEqual(routeFindings([managed, relay('landscape: A\nsystems:\n  FRN: { product: focused-run, release: "4.0", supportConnection: direct }\n')]), []);
+  });
+
   it('gives the tree of a full parse where a block alone would read differently', () => {
     const limits = { ...options.limits, maxDepth: 5 };
     const cases: [string, string, string, typeof limits?][] = [

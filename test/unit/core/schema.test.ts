@@ -1,4 +1,5 @@
-import { expectRule, yaml } from '../../helpers';
+import { strict as assert } from 'assert';
+import { check, expectFindings, expectRule, yaml } from '../../helpers';
 
 describe('schema', () => {
   it('accepts the format of the issue\'s example', () => {
@@ -89,7 +90,7 @@ describe('schema', () => {
   });
 
   it('lists allowed values and suggests one for a typo', () => {
-    expectRule('schema', yaml('landscape: x', 'systems:', '  PRD: { product: abpa }'), [{ line: 3, message: /allowed: abap, java, hana, solman, focused-run, other\. Did you mean "abap"\?/ }]);
+    expectRule('schema', yaml('landscape: x', 'systems:', '  PRD: { product: abpa }'), [{ line: 3, message: /allowed: abap, java, dual-stack, hana, solman, focused-run, other\. Did you mean "abap"\?/ }]);
   });
 
   it('explains SIDs, dates and date-times', () => {
@@ -107,5 +108,28 @@ describe('schema', () => {
 
   it('leaves password keys to plaintext-secret', () => {
     expectRule('schema', yaml('landscape: x', 'systems:', '  PRD:', '    product: abap', '    logonData: [{ user: A, password: x }]'), []);
+  });
+
+  it('reports SNOTE, SM59 destinations and a direct connection on a Java system or HANA database, and tenants off HANA', () => {
+    const findings = expectRule('schema', yaml(
+      'landscape: x',
+      'systems:',
+      '  PIJ:',
+      '    product: java',
+      '    supportConnection: direct',
+      '    noteAssistant: { used: true, digitallySignedNotes: false }',
+      '    rfcDestinations: { SAPOSS: { type: "3" } }',
+      '  HDB: { product: hana, supportConnection: solman, tenants: { HDB: { sqlPort: 30041 } } }',
+      '  PRD: { product: abap, tenants: { HDB: {} } }',
+      '  PIX: { product: dual-stack, supportConnection: direct, noteAssistant: { used: true } }',
+    ), [
+      { line: 5, message: /PIJ is a Java system: it has no direct HTTPS connection of its own.*solman, focused-run or cloud-alm/ },
+      { line: 6, message: /PIJ is a Java system: SAP Note Assistant \(SNOTE\) exists only on ABAP.*product: dual-stack/ },
+      { line: 7, message: /PIJ is a Java system: SM59 destinations exist only on ABAP/ },
+      { line: 9, message: /PRD is product: abap: tenants belong to a SAP HANA database/ },
+    ]);
+    assert.equal(findings[0].sid, 'PIJ');
+    // A Java system is not told to run an ABAP report.
+    expectFindings(check(yaml('landscape: x', 'systems:', '  PIJ: { product: java, noteAssistant: { used: true } }'), { rules: ['note-assistant-signed-notes'] }), []);
   });
 });

@@ -31,6 +31,27 @@ describe('readiness model', () => {
     assert.equal(checkOfRule('support-route'), 'other');
   });
 
+  it('keeps two customers\' PRD apart: one row each, with its own findings and readiness', () => {
+    const { model } = build({
+      'contoso.landscape.yaml': yaml('landscape: Contoso', 'systems:', '  PRD: { product: abap }'),
+      'fabrikam.landscape.yaml': yaml('landscape: Fabrikam', 'systems:', '  PRD:', '    product: abap', '    rfcDestinations: { SAPOSS: { type: "3" } }'),
+    });
+    assert.deepEqual(model.systems.map((system) => [system.sid, system.path, system.readiness]), [
+      ['PRD', 'contoso.landscape.yaml', 'ready'],
+      ['PRD', 'fabrikam.landscape.yaml', 'not-ready'],
+    ]);
+    assert.equal(model.summary.systems, 2);
+  });
+
+  it('shows n/a, with the reason, for the checks SAP takes care of on a system it operates (RISE with SAP)', () => {
+    const { model } = build({ 'r.landscape.yaml': yaml('landscape: RISE', 'systems:', '  S4R: { product: abap, operatedBy: sap, supportConnection: direct, noteAssistant: { used: true } }') });
+    assert.deepEqual(cellsOf(model, 'S4R'), {
+      backbone: 'n/a', 'technical-user': 'n/a', 'st-pi': 'n/a', snote: 'n/a', 'legacy-rfc': 'n/a', 'logon-data': 'n/a', 'service-connections': 'n/a', other: 'ok',
+    });
+    const reason = model.systems.find((system) => system.sid === 'S4R')!.cells.find((cell) => cell.check === 'backbone')!.reason;
+    assert.equal(reason, 'operated by SAP (operatedBy: sap)');
+  });
+
   it('fills each cell with the worst finding behind it, n/a where the check does not apply', () => {
     const { model } = build({ 't.landscape.yaml': LANDSCAPE });
     assert.deepEqual(cellsOf(model, 'PRD'), {
@@ -50,7 +71,7 @@ describe('readiness model', () => {
   });
 
   it('says "off" for a column whose rules are all disabled', () => {
-    const { model } = build({ 't.landscape.yaml': LANDSCAPE }, { rules: { 'note-assistant-signed-notes': 'off' } });
+    const { model } = build({ 't.landscape.yaml': LANDSCAPE }, { rules: { 'note-assistant-signed-notes': 'off', 'note-assistant-procedure': 'off' } });
     assert.equal(cellsOf(model, 'PRD').snote, 'off');
   });
 

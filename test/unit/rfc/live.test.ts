@@ -127,6 +127,13 @@ describe('rfc: live checks against recorded RFC_READ_TABLE data', () => {
     ]);
   });
 
+  it('counts notes SNOTE shows as not relevant (contained in the support package) as done, not missing', async () => {
+    const signed = yaml('landscape: ACME', 'systems:', '  PRD:', '    product: abap', '    noteAssistant: { used: true, digitallySignedNotes: true }');
+    expectFindings((await verify(signed, 'cwbntcust-contained.json')).findings, []);
+    const unsigned = yaml('landscape: ACME', 'systems:', '  PRD:', '    product: abap', '    noteAssistant: { used: true }');
+    expectFindings((await verify(unsigned, 'cwbntcust-contained.json')).findings, [{ rule: 'live-note-assistant', line: 5, severity: 'info', message: /set digitallySignedNotes: true/ }]);
+  });
+
   it('suggests digitallySignedNotes: true when the notes are implemented but the file does not say so', async () => {
     const { findings } = await verify(yaml('landscape: ACME', 'systems:', '  PRD:', '    product: abap', '    noteAssistant: { used: true }'), 'cwbntcust-implemented.json');
     expectFindings(findings, [{ rule: 'live-note-assistant', line: 5, severity: 'info', message: /set digitallySignedNotes: true/ }]);

@@ -66,11 +66,36 @@ describe(RULE, () => {
     assert.equal(applyFix(text, port), text.replace('port: 8443', 'port: 443'));
   });
 
-  it('fixes a missing user with the system\'s communication user', () => {
-    const text = system(['SAP-SUPPORT_NOTE_DOWNLOAD: { type: G, host: notesdownloads.sap.com, port: 443 }'], ['communicationUser: S0023456789']);
-    const [finding] = expectRule(RULE, text, [{ line: 7, message: /enter the technical communication user in SM59 \(S0023456789, the system's communicationUser\)/ }]);
-    const fixed = applyFix(text, finding);
-    assert.equal(fixed, text.replace('port: 443 }', 'port: 443, user: S0023456789 }'));
+  it('fixes a missing user with the system\'s communication user once it is declared as technical, and offers none otherwise', () => {
+    const declared = yaml('landscape: Test', 'users:', '  S0023456789: { kind: technical }', 'systems:', '  PRD:', '    product: abap', '    communicationUser: S0023456789', '    rfcDestinations:', '      SAP-SUPPORT_NOTE_DOWNLOAD: { type: G, host: notesdownloads.sap.com, port: 443 }');
+    const [finding] = expectRule(RULE, declared, [{ line: 9, message: /enter the technical communication user in SM59 \(S0023456789, a declared technical communication user\)/ }]);
+    const fixed = applyFix(declared, finding);
+    assert.equal(fixed, declared.replace('port: 443 }', 'port: 443, user: S0023456789 }'));
     expectRule(RULE, fixed, []);
+    const undeclared = system(['SAP-SUPPORT_NOTE_DOWNLOAD: { type: G, host: notesdownloads.sap.com, port: 443 }'], ['communicationUser: S0023456789']);
+    assert.deepEqual(expectRule(RULE, undeclared, [{ line: 7, message: /no logon user.*record it as user\.$/ }])[0].fixes, []);
+  });
+
+  it('reports a PARCELBOX path prefix other than /parcel/, with a fix', () => {
+    const text = system(['SAP-SUPPORT_PARCELBOX: { type: G, host: documents.support.sap.com, port: 443, path: /upload, user: S1 }']);
+    const [finding] = expectRule(RULE, text, [{ line: 6, message: /has the path prefix \/upload: SAP's documents\.support\.sap\.com expects \/parcel\// }]);
+    expectRule(RULE, applyFix(text, finding), []);
+  });
+
+  it('accepts a destination through a SAProuter or an HTTP proxy, and its fixes keep them', () => {
+    const text = system([
+      'SAP-SUPPORT_PORTAL: { type: H, host: apps.support.sap.com, port: 443, user: S1, saprouter: /H/saprouter.acme.example/S/3299 }',
+      'SAP-SUPPORT_NOTE_DOWNLOAD: { type: G, host: notesdownloads.sap.com, port: 8443, user: S1, proxyHost: proxy.acme.example, proxyPort: 8080 }',
+    ]);
+    const [port] = expectRule(RULE, text, [{ line: 7, message: /uses port 8443/ }]);
+    const fixed = applyFix(text, port);
+    assert.match(fixed, /port: 443, user: S1, proxyHost: proxy\.acme\.example, proxyPort: 8080 \}/);
+    assert.match(fixed, /saprouter: \/H\/saprouter\.acme\.example\/S\/3299 \}/);
+    expectRule(RULE, fixed, []);
+    expectRule('schema', fixed, []);
+  });
+
+  it('does not apply to a system SAP operates (SAP maintains its SM59)', () => {
+    expectRule(RULE, system(['SAP-SUPPORT_PORTAL: { type: H, host: apps, port: 80 }'], ['operatedBy: sap']), []);
   });
 });

@@ -4,10 +4,10 @@ import { check, expectFindings, yaml } from '../../helpers';
 const RULE = 'duplicate-declaration';
 
 describe(RULE, () => {
-  it('reports a SID declared in two files at each declaration, pointing at the other', () => {
+  it('reports a SID declared in two files of one landscape at each declaration, pointing at the other', () => {
     const findings = check(
       {
-        'a.landscape.yaml': yaml('landscape: A', 'systems:', '  PRD: { product: abap }', '  QAS: { product: abap }'),
+        'a.landscape.yaml': yaml('landscape: B', 'systems:', '  PRD: { product: abap }', '  QAS: { product: abap }'),
         'b.landscape.yaml': yaml('landscape: B', 'systems:', '  DEV: { product: abap }', '  PRD:', '    product: abap'),
       },
       { rules: [RULE] },
@@ -21,9 +21,9 @@ describe(RULE, () => {
     assert.deepEqual(findings[1].related.map((related) => [related.path, related.range.start.line + 1]), [['a.landscape.yaml', 3]]);
   });
 
-  it('reports a user ID declared in two files, listing every other place', () => {
+  it('reports a user ID declared in two files of one landscape, listing every other place', () => {
     const user = (name: string): string => yaml(`landscape: ${name}`, 'users:', '  S0012345678: { kind: technical }');
-    const findings = check({ 'a.landscape.yaml': user('A'), 'b.landscape.yaml': user('B'), 'c.landscape.yaml': user('C') }, { rules: [RULE] });
+    const findings = check({ 'a.landscape.yaml': user('A'), 'b.landscape.yaml': user('A'), 'c.landscape.yaml': user('A'), 'd.landscape.yaml': user('D') }, { rules: [RULE] });
     expectFindings(findings, [
       { rule: RULE, path: 'a.landscape.yaml', line: 3, message: /User S0012345678 is also declared in b\.landscape\.yaml, c\.landscape\.yaml/ },
       { rule: RULE, path: 'b.landscape.yaml', line: 3, message: /a\.landscape\.yaml, c\.landscape\.yaml/ },
@@ -44,5 +44,26 @@ describe(RULE, () => {
       ),
       [],
     );
+  });
+
+  it('lets two customers\' landscapes in one run each declare their own PRD and users', () => {
+    const customer = (name: string, installation: string): string =>
+      yaml(`landscape: ${name}`, 'users:', '  S0012345678: { kind: technical }', 'systems:', `  PRD: { product: abap, installationNumber: "${installation}", systemNumber: "000000000310000001" }`, '  QAS: { product: abap }');
+    expectFindings(check({ 'contoso.landscape.yaml': customer('Contoso', '0020111111'), 'fabrikam.landscape.yaml': customer('Fabrikam', '0020222222') }, { rules: [RULE] }), []);
+  });
+
+  it('reports one SAP system (installation and system number) declared twice, across landscapes and SIDs too', () => {
+    const findings = check(
+      {
+        'a.landscape.yaml': yaml('landscape: Contoso', 'systems:', '  PRD:', '    product: abap', '    installationNumber: "0020111111"', '    systemNumber: "000000000310000001"'),
+        'b.landscape.yaml': yaml('landscape: Contoso (old copy)', 'systems:', '  P01: { product: abap, installationNumber: "0020111111", systemNumber: "310000001" }', '  Q01: { product: abap, installationNumber: "0020111111", systemNumber: "310000002" }'),
+      },
+      { rules: [RULE] },
+    );
+    expectFindings(findings, [
+      { rule: RULE, path: 'a.landscape.yaml', line: 5, message: /System PRD has installation number 0020111111 and system number 000000000310000001, as P01 in b\.landscape\.yaml \(landscape "Contoso \(old copy\)"\) has: SAP knows them as one system/ },
+      { rule: RULE, path: 'b.landscape.yaml', line: 3, message: /System P01 .* as PRD in a\.landscape\.yaml \(landscape "Contoso"\)/ },
+    ]);
+    assert.deepEqual(findings[0].related.map((related) => `${related.path}:${related.range.start.line + 1}`), ['b.landscape.yaml:3']);
   });
 });

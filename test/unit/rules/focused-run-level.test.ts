@@ -14,13 +14,11 @@ describe(RULE, () => {
     expectRule(RULE, systems('FR1: { product: focused-run, release: 1.99 }'), [{ line: 3 }]);
   });
 
-  it('warns at the system key when Focused Run or Solution Manager declares no release', () => {
-    const [focusedRun, solman] = expectRule(RULE, systems('FR1: { product: focused-run, sps: 1 }', 'SM1:', '  product: solman'), [
+  it('warns at the system key when Focused Run declares no release; a Solution Manager without one is solman-level\'s', () => {
+    const [focusedRun] = expectRule(RULE, systems('FR1: { product: focused-run, sps: 1 }', 'SM1:', '  product: solman'), [
       { line: 3, severity: 'warning', message: /SAP Focused Run system FR1 declares no release: declare release so readiness can be checked/ },
-      { line: 4, severity: 'warning', message: /SAP Solution Manager system SM1 declares no release/ },
     ]);
     assert.equal(focusedRun.range.start.character, 2);
-    assert.equal(solman.sid, 'SM1');
   });
 
   it('does not report 2.0 or later, Solution Manager releases, other products or unreadable releases', () => {
@@ -40,5 +38,16 @@ describe(RULE, () => {
   it('takes the minimum release from options', () => {
     const options = { rules: { [RULE]: { minimumRelease: 4 } } };
     expectRule(RULE, systems('FR1: { product: focused-run, release: "3.0" }'), [{ line: 3, message: /update it to 4\.0 or higher/ }], { options });
+  });
+
+  it('warns when a connected Focused Run lacks the technical communication user or the S-user', () => {
+    expectRule(RULE, systems('FR1: { product: focused-run, release: "4.0", supportConnection: direct, communicationUser: S0012345678 }'), [
+      { line: 3, severity: 'warning', message: /declares no S-user for SAP Support Portal services \(supportUser\)/ },
+    ]);
+    expectRule(RULE, systems('FR1: { product: focused-run, release: "4.0", supportConnection: direct, supportUser: S0099999999 }'), [
+      { line: 3, severity: 'warning', message: /technical communication user \(communicationUser\)/ },
+    ]);
+    expectRule(RULE, systems('FR1: { product: focused-run, release: "4.0", supportConnection: direct, communicationUser: S1, supportUser: S2 }'), []);
+    expectRule(RULE, systems('FR1: { product: focused-run, release: "4.0", supportConnection: none }'), []);
   });
 });

@@ -63,4 +63,36 @@ describe('legacy-rfc-destination', () => {
     const text = yaml('landscape: x', 'systems:', '  O01: { product: abap }', '  PRD:', '    product: abap', '    rfcDestinations:', '      O01CLNT100: { type: "3", target: /M/o01-ms.acme.example/S/sapmsO01/G/PUBLIC }', '      O01SYS: { type: "3", target: /R/O01/G/SPACE }');
     expectRule('legacy-rfc-destination', text, []);
   });
+
+  it('titles the fix by what it records', () => {
+    const [finding] = expectRule('legacy-rfc-destination', system('SAPOSS: { type: "3" }'), [{ line: 6 }]);
+    assert.equal(finding.fixes[0].title, 'Record SAPOSS as deactivated in SM59 on 2026-11-23');
+  });
+
+  it('on SAP_BASIS 700-731 names what replaces SNOTE\'s RFC: the Download Service or manual upload', () => {
+    const text = prdSystem(['components: { SAP_BASIS: { release: "731", sp: 20 } }'], ['SAPOSS: { type: "3" }', 'SDCC_OSS: { type: "3" }']);
+    const [saposs, sdcc] = expectRule('legacy-rfc-destination', text, [
+      { line: 7, message: /On SAP_BASIS 731 SNOTE gets notes through the Download Service instead \(SAP Note 2928592\) or by manual upload \(SAP Note 2865380\)/ },
+      { line: 8 },
+    ]);
+    assert.deepEqual(saposs.notes, ['2923799', '2928592', '2865380']);
+    assert.doesNotMatch(sdcc.message, /Download Service/);
+    expectRule('legacy-rfc-destination', prdSystem(['components: { SAP_BASIS: { release: "750" } }'], ['SAPOSS: { type: "3" }']), [{ line: 7, message: /then delete it\.$/ }]);
+  });
+
+  it('does not call SAPSNOTE legacy when it points at the landscape\'s own Download Service system', () => {
+    const text = yaml(
+      'landscape: Test',
+      'systems:',
+      '  ECC:',
+      '    product: abap',
+      '    noteAssistant: { used: true, procedure: download-service, downloadService: DLS }',
+      '    rfcDestinations:',
+      '      SAPSNOTE: { type: "3", target: /H/saprouter.acme.example/S/3299/H/dls-ci.acme.example/S/sapgw00 }',
+      '  DLS: { product: abap, host: dls-ci.acme.example }',
+    );
+    expectRule('legacy-rfc-destination', text, []);
+    expectRule('legacy-rfc-destination', text.replace('/H/dls-ci.acme.example', '/H/147.204.2.5/S/sapdp99/H/oss001'), [{ line: 7, severity: 'error', message: /routed to 147\.204\.2\.5/ }]);
+    expectRule('legacy-rfc-destination', text.replace('/H/dls-ci.acme.example/S/sapgw00', '/H/somewhere.example'), [{ line: 7, severity: 'error', message: /SAPSNOTE is a destination to SAP's legacy RFC/ }]);
+  });
 });

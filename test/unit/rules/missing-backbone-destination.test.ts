@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { applyFix, expectRule, prdSystem, yaml } from '../../helpers';
+import { applyFix, check, expectFindings, expectRule, prdSystem, yaml } from '../../helpers';
 
 const RULE = 'missing-backbone-destination';
 const PORTAL = 'SAP-SUPPORT_PORTAL: { type: H, host: apps.support.sap.com, port: 443, user: S0023456789 }';
@@ -38,7 +38,29 @@ describe(RULE, () => {
       { line: 8, message: /PRD has no HTTPS destination SAP-SUPPORT_NOTE_DOWNLOAD to notesdownloads\.sap\.com, but SNOTE is used on SAP_BASIS 754/ },
     ]);
     assert.deepEqual(finding.notes, ['2408073', '2738426', '2827658']);
-    expectRule(RULE, system(['components: { SAP_BASIS: { release: "740" } }', 'noteAssistant: { used: true }'], []), [{ line: 7 }]);
+  });
+
+  it('needs SAP-SUPPORT_PORTAL as well as SAP-SUPPORT_NOTE_DOWNLOAD for SNOTE over HTTPS: one finding each, with every reason', () => {
+    expectRule(RULE, system(['components: { SAP_BASIS: { release: "740" } }', 'noteAssistant: { used: true }'], [NOTE_DOWNLOAD]), [
+      { line: 7, message: /no HTTPS destination SAP-SUPPORT_PORTAL to apps\.support\.sap\.com, but SNOTE is used on SAP_BASIS 740, which downloads SAP Notes over HTTPS/ },
+    ]);
+    expectRule(RULE, system(['components: { SAP_BASIS: { release: "758" } }', 'noteAssistant: { used: true, procedure: https }'], []), [
+      { line: 7, message: /SAP-SUPPORT_NOTE_DOWNLOAD.*noteAssistant\.procedure: https/ },
+      { line: 7, message: /SAP-SUPPORT_PORTAL.*noteAssistant\.procedure: https/ },
+    ]);
+    const [portal] = expectRule(RULE, system(['supportConnection: direct', 'components: { SAP_BASIS: { release: "758" } }', 'noteAssistant: { used: true }'], [PARCELBOX, NOTE_DOWNLOAD]), [
+      { line: 8, message: /SAP-SUPPORT_PORTAL.*supportConnection: direct\), and SNOTE is used on SAP_BASIS 758/ },
+    ]);
+    assert.deepEqual(portal.notes, ['2738426', '2827658', '2408073']);
+  });
+
+  it('needs no HTTPS destination for SNOTE with the Download Service or manual upload', () => {
+    expectRule(RULE, system(['components: { SAP_BASIS: { release: "758" } }', 'noteAssistant: { used: true, procedure: download-service, downloadService: SM1 }'], []), []);
+    expectRule(RULE, system(['components: { SAP_BASIS: { release: "731" } }', 'noteAssistant: { used: true, procedure: manual }'], []), []);
+  });
+
+  it('does not apply to a system SAP operates, nor to Java or HANA', () => {
+    expectRule(RULE, system(['operatedBy: sap', 'supportConnection: direct', 'components: { SAP_BASIS: { release: "758" } }', 'noteAssistant: { used: true }'], []), []);
   });
 
   it('reports a deactivated backbone destination at its status', () => {
@@ -80,26 +102,37 @@ describe(RULE, () => {
     expectRule(RULE, other, [{ line: 3 }, { line: 3 }], { options });
   });
 
-  it('fixes a block-style mapping by adding the destination with the communication user', () => {
+  it('fixes a block-style mapping by adding the destination with its /parcel/ path, without a user the file does not declare as technical', () => {
     const text = system(['supportConnection: direct', 'communicationUser: S0023456789'], ['# HTTPS to SAP', PORTAL]);
     const [finding] = expectRule(RULE, text, [{ line: 7 }]);
     assert.equal(finding.fixes[0].title, 'Add SAP-SUPPORT_PARCELBOX');
     const fixed = applyFix(text, finding);
-    assert.equal(fixed, system(['supportConnection: direct', 'communicationUser: S0023456789'], ['# HTTPS to SAP', PORTAL, 'SAP-SUPPORT_PARCELBOX: { type: G, host: documents.support.sap.com, port: 443, user: S0023456789 }']));
+    assert.equal(fixed, system(['supportConnection: direct', 'communicationUser: S0023456789'], ['# HTTPS to SAP', PORTAL, 'SAP-SUPPORT_PARCELBOX: { type: G, host: documents.support.sap.com, port: 443, path: "/parcel/" }']));
     expectRule(RULE, fixed, []);
+  });
+
+  it('fixes with the communication user only when it is a declared technical user, else with a declared technical user', () => {
+    const withUsers = (users: string[], communicationUser: string): string =>
+      yaml('landscape: Test', 'users:', ...users.map((user) => `  ${user}`), 'systems:', '  PRD:', '    product: abap', '    supportConnection: direct', `    communicationUser: ${communicationUser}`, '    rfcDestinations:', `      ${PORTAL}`);
+    const fixedWith = (text: string): string => applyFix(text, check(text, { rules: [RULE] })[0]);
+    assert.match(fixedWith(withUsers(['S0023456789: { kind: technical }'], 'S0023456789')), /SAP-SUPPORT_PARCELBOX: \{ .*path: "\/parcel\/", user: S0023456789 \}/);
+    const otherTechnical = fixedWith(withUsers(['S0011111111: { kind: s-user }', 'S0022222222: { kind: technical }'], 'S0011111111'));
+    assert.match(otherTechnical, /SAP-SUPPORT_PARCELBOX: \{ .*user: S0022222222 \}/);
+    expectFindings(check(otherTechnical, { rules: ['technical-user-required'] }).filter((finding) => finding.message.includes('SAP-SUPPORT_PARCELBOX')), []);
+    assert.doesNotMatch(fixedWith(withUsers(['S0011111111: { kind: s-user }'], 'S0011111111')), /SAP-SUPPORT_PARCELBOX: \{[^}]*user:/);
   });
 
   it('fixes an empty flow mapping, without a user when the system declares none', () => {
     const text = yaml('landscape: Test', 'systems:', '  PRD:', '    product: abap', '    components: { SAP_BASIS: { release: "758" } }', '    noteAssistant: { used: true }', '    rfcDestinations: {}   # none yet');
-    const fixed = applyFix(text, expectRule(RULE, text, [{ line: 7 }])[0]);
+    const fixed = applyFix(text, expectRule(RULE, text, [{ line: 7 }, { line: 7 }])[0]);
     assert.equal(fixed, text.replace('{}', '{ SAP-SUPPORT_NOTE_DOWNLOAD: { type: G, host: notesdownloads.sap.com, port: 443 } }'));
-    expectRule(RULE, fixed, []);
+    expectRule(RULE, fixed, [{ line: 7, message: /SAP-SUPPORT_PORTAL/ }]);
   });
 
   it('quotes option values YAML would misread', () => {
     const options = { rules: { [RULE]: { parcelBox: { name: 'SAP-SUPPORT_PARCELBOX', type: '3', host: 'documents.support.sap.com' } } } };
     const text = system(['supportConnection: direct'], [PORTAL]);
     const fixed = applyFix(text, expectRule(RULE, text, [{ line: 6 }], { options })[0]);
-    assert.match(fixed, /SAP-SUPPORT_PARCELBOX: \{ type: "3", host: documents\.support\.sap\.com, port: 443 \}\n$/);
+    assert.match(fixed, /SAP-SUPPORT_PARCELBOX: \{ type: "3", host: documents\.support\.sap\.com, port: 443 \}\n$/); // an option without a path: none written
   });
 });

@@ -1,3 +1,4 @@
+import { strict as assert } from 'assert';
 import { expectRule, yaml } from '../../helpers';
 
 const RULE = 'plaintext-secret';
@@ -51,5 +52,19 @@ describe(RULE, () => {
 
   it('reports each written place once when aliases share it', () => {
     expectRule(RULE, yaml('landscape: x', 'logon: &l { user: A, password: x }', 'again: [*l, *l]'), [{ line: 2 }]);
+  });
+
+  it('reports a /P/ password hop (SAP\'s older form) like /W/, without citing the SAP GUI shortcut note for routes', () => {
+    const findings = expectRule(RULE, yaml(
+      'landscape: x',
+      'accessRoute: /H/router.example/H/target.example/P/hunter2',
+      'systems:',
+      '  PRD: { product: abap, password: x }',
+    ), [
+      { line: 2, message: /carries a \/P\/ router password in plain text/ },
+      { line: 4, message: /"password" holds a password/ },
+    ]);
+    assert.deepEqual(findings[0].notes, []);
+    assert.deepEqual(findings[1].notes, ['146173']);
   });
 });

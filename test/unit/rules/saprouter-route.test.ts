@@ -70,4 +70,29 @@ describe(RULE, () => {
   it('does not report the /W/ password itself', () => {
     expectRule(RULE, router('/H/router/W/'), []);
   });
+
+  it('warns about /P/, SAP\'s obsolete password hop, instead of calling it unknown', () => {
+    const [finding] = expectRule(RULE, router('/H/saprouter.acme.example/H/target.example/P/secret'), [
+      { line: 2, severity: 'warning', message: /uses \/P\/, SAP's obsolete password hop \(before release 4\.0A; SAProuter still accepts it/ },
+    ]);
+    assert.doesNotMatch(finding.message, /unknown hop/);
+  });
+
+  it('checks accessRoute (file and system) and the saprouter of HTTP destinations', () => {
+    const text = yaml(
+      'landscape: Test',
+      'accessRoute: /h/gw.partner.example',
+      'systems:',
+      '  PRD:',
+      '    product: abap',
+      '    accessRoute: /H/router/X/1',
+      '    rfcDestinations:',
+      '      SAP-SUPPORT_PORTAL: { type: H, host: apps.support.sap.com, saprouter: /H/saprouter.acme.example/S/99999 }',
+    );
+    expectRule(RULE, text, [
+      { line: 2, message: /The accessRoute writes the hop \/h\/ in lower case/ },
+      { line: 6, message: /The accessRoute of PRD has an unknown hop \/X\// },
+      { line: 8, message: /The saprouter of SAP-SUPPORT_PORTAL \(system PRD\) has the service 99999/ },
+    ]);
+  });
 });

@@ -27,24 +27,41 @@ describe(RULE, () => {
     expectRule(RULE, solman('release: "7.2", sps: 7', false), []);
   });
 
-  it('needs SPS08 when any checked file says partner: true', () => {
+  it('needs SPS08 when a file of the Solution Manager\'s own landscape says partner: true', () => {
     expectRule(RULE, solman('release: "7.2", sps: 7', true), [{ line: 4, message: /below SPS08, which an SAP partner \(partner: true\) needs/ }]);
     const findings = check({
-      'a.landscape.yaml': yaml('landscape: Partner', 'partner: true'),
+      'a.landscape.yaml': yaml('landscape: Test', 'partner: true'),
       'b.landscape.yaml': solman('release: "7.2", sps: 7'),
     }, { rules: [RULE] });
     expectFindings(findings, [{ rule: RULE, path: 'b.landscape.yaml', line: 3, message: /SPS08/ }]);
+  });
+
+  it('keeps a partner\'s partner: true to its own landscape: a customer\'s Solution Manager in the same run needs SPS07', () => {
+    const findings = check({
+      'partner.landscape.yaml': yaml('landscape: Partner Ltd', 'partner: true', 'systems:', '  PSM: { product: solman, release: "7.2", sps: 7 }'),
+      'customer.landscape.yaml': solman('release: "7.2", sps: 7'),
+    }, { rules: [RULE] });
+    expectFindings(findings, [{ rule: RULE, path: 'partner.landscape.yaml', line: 4, message: /PSM\) is below SPS08, which an SAP partner/ }]);
   });
 
   it('warns when 7.2 declares no sps', () => {
     expectRule(RULE, solman('release: "7.2"'), [{ line: 3, severity: 'warning', message: /declares no sps: as a customer it needs SPS07 or higher/ }]);
   });
 
-  it('does not report current levels, later releases, other products or a missing or unreadable release', () => {
+  it('warns when a Solution Manager declares no release (the rule, not focused-run-level, reports it)', () => {
+    const [finding] = expectRule(RULE, solman('sps: 3'), [{ line: 3, severity: 'warning', message: /SAP Solution Manager system SM1 declares no release/ }]);
+    assert.equal(finding.sid, 'SM1');
+  });
+
+  it('warns, not errs, about Solution Manager 7.1 that does not connect to SAP (supportConnection: none)', () => {
+    expectRule(RULE, solman('release: "7.1", sps: 14, supportConnection: none'), [{ line: 3, severity: 'warning', message: /7\.1 \(system SM1\) cannot connect/ }]);
+    expectRule(RULE, solman('release: "7.1", sps: 14, supportConnection: direct'), [{ line: 3, severity: 'error' }]);
+  });
+
+  it('does not report current levels, later releases, other products or an unreadable release', () => {
     expectRule(RULE, solman('release: "7.2", sps: 8', true), []);
     expectRule(RULE, solman('release: "7.2", sps: 12'), []);
     expectRule(RULE, solman('release: "7.3"'), []);
-    expectRule(RULE, solman('sps: 3'), []); // focused-run-level asks for the release
     expectRule(RULE, solman('release: unknown, sps: 3'), []);
     expectRule(RULE, yaml('landscape: Test', 'systems:', '  PRD: { product: abap, release: "7.1", sps: 1 }', '  FR1: { product: focused-run, release: "1.0" }'), []);
   });

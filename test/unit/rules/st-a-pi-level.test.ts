@@ -23,13 +23,17 @@ describe(RULE, () => {
     expectRule(RULE, system('direct', ['ST-A/PI: { release: "01T_700" }']), [{ line: 7, severity: 'warning', message: /has no sp/ }]);
   });
 
-  it('with Focused Run, reports each shortfall: ST-A/PI below 01T SP02 and ST-PI 740 below SP11', () => {
+  it('with Focused Run, reports ST-A/PI below 01T SP02, and leaves ST-PI to st-pi-level', () => {
     const text = system('focused-run', ['ST-A/PI: { release: "01T_731", sp: 1 }', 'ST-PI: { release: "740", sp: 10 }'], 'solman');
-    expectRule(RULE, text, [
+    const [finding] = expectRule(RULE, text, [
       { line: 7, severity: 'error', message: /ST-A\/PI 01T_731 SP1 .*sends its data through Focused Run and needs ST-A\/PI 01T SP02 or higher/ },
-      { line: 8, severity: 'error', message: /ST-PI 740 SP10 .*needs ST-PI 740 SP11 or higher/ },
     ]);
-    expectRule(RULE, system('focused-run', ['ST-A/PI: { release: "01V_731", sp: 0 }', 'ST-PI: { release: "740" }']), [{ line: 8, severity: 'warning' }]);
+    assert.deepEqual(finding.notes, ['69455']);
+    expectRule(RULE, system('focused-run', ['ST-A/PI: { release: "01V_731", sp: 0 }', 'ST-PI: { release: "740" }']), []);
+  });
+
+  it('reports an ST-A/PI release that does not read as one as unknown (info)', () => {
+    expectRule(RULE, system('direct', ['ST-A/PI: { release: "new" }', 'ST-PI: { release: "740", sp: 1 }']), [{ line: 7, severity: 'info', message: /ST-A\/PI new in system PRD does not read as an ST-A\/PI release/ }]);
   });
 
   it('does not report current levels, other connections, undeclared or unreadable components', () => {
@@ -37,7 +41,6 @@ describe(RULE, () => {
     expectRule(RULE, system('direct', ['ST-A/PI: { release: "01U_731", sp: 0 }']), []);
     expectRule(RULE, system('direct', ['ST-A/PI: { release: "01v_731" }']), []);
     expectRule(RULE, system('direct', ['ST-A/PI: { release: "02A_731", sp: 0 }']), []);
-    expectRule(RULE, system('direct', ['ST-A/PI: { release: "new" }', 'ST-PI: { release: "740", sp: 1 }']), []);
     expectRule(RULE, system('direct', ['SAP_BASIS: { release: "754" }']), []);
     expectRule(RULE, system('focused-run', ['ST-A/PI: { release: "01T_731", sp: 2 }', 'ST-PI: { release: "740", sp: 11 }']), []);
     expectRule(RULE, system('focused-run', ['ST-PI: { release: "2008_1_700", sp: 1 }']), []);
@@ -48,9 +51,9 @@ describe(RULE, () => {
   });
 
   it('takes the minimums from options', () => {
-    const options = { rules: { [RULE]: { directMinimum: { release: '01V', sp: 2 }, focusedRunStPi: { release: '2008_1_700', sp: 30 } } } };
+    const options = { rules: { [RULE]: { directMinimum: { release: '01V', sp: 2 }, focusedRunMinimum: { release: '01W', sp: 0 } } } };
     expectRule(RULE, system('direct', ['ST-A/PI: { release: "01U_731", sp: 9 }']), [{ line: 7, message: /older than 01V/ }], { options });
     expectRule(RULE, system('direct', ['ST-A/PI: { release: "01V_731", sp: 1 }']), [{ line: 7, message: /needs ST-A\/PI 01V SP02/ }], { options });
-    expectRule(RULE, system('focused-run', ['ST-PI: { release: "2008_1_700", sp: 29 }', 'ST-PI-X: { release: "740", sp: 1 }']), [{ line: 7, message: /ST-PI 2008_1_700 SP29/ }], { options });
+    expectRule(RULE, system('focused-run', ['ST-A/PI: { release: "01V_731", sp: 29 }']), [{ line: 7, message: /older than 01W/ }], { options });
   });
 });

@@ -46,6 +46,28 @@ describe(RULE, () => {
     expectFindings(findings, []);
   });
 
+  it('resolves a relay within its own landscape first: two customers may each have an SM1', () => {
+    const customer = (name: string, product: string): string => yaml(`landscape: ${name}`, 'systems:', '  PRD: { product: abap, supportConnection: solman, solman: SM1 }', `  SM1: { product: ${product} }`);
+    expectFindings(check({ 'contoso.landscape.yaml': customer('Contoso', 'solman'), 'fabrikam.landscape.yaml': customer('Fabrikam', 'abap') }, { rules: [RULE] }), [
+      { rule: RULE, path: 'fabrikam.landscape.yaml', line: 3, message: /SM1 is declared with product: abap/ },
+    ]);
+  });
+
+  it('reports a relay that only several other landscapes declare as ambiguous, naming them', () => {
+    const findings = check(
+      {
+        'contoso.landscape.yaml': yaml('landscape: Contoso', 'systems:', '  SM1: { product: solman }'),
+        'fabrikam.landscape.yaml': yaml('landscape: Fabrikam', 'systems:', '  SM1: { product: solman }'),
+        'northwind.landscape.yaml': yaml('landscape: Northwind', 'systems:', '  PRD: { product: abap, supportConnection: solman, solman: SM1 }'),
+      },
+      { rules: [RULE] },
+    );
+    expectFindings(findings, [
+      { rule: RULE, path: 'northwind.landscape.yaml', line: 3, message: /SM1 is declared in landscapes "Contoso" \(contoso\.landscape\.yaml\) and "Fabrikam" \(fabrikam\.landscape\.yaml\), not in this landscape/ },
+    ]);
+    assert.equal(findings[0].related.length, 2);
+  });
+
   it('leaves odd input to the schema', () => {
     expectRule(RULE, landscape('PRD: { product: abap, supportConnection: solman, solman: sm1 }', 'SM1: { role: x }', 'QAS: { product: abap, solman: SM1 }', 'DEV: { product: abap, supportConnection: direct }', 'SBX: 12'), []);
   });
@@ -67,5 +89,20 @@ describe(RULE, () => {
     );
     const ours = ['note-assistant-signed-notes', 'support-route', 'logon-data-expiry', 'service-connection-window', 'unknown-connection-type', 'saprouter-route', 'duplicate-declaration'];
     expectFindings(check(text, { rules: ours }), []);
+  });
+
+  it('reports a relay that has no connection to SAP itself (supportConnection: none): the data reaches nobody', () => {
+    const findings = check(
+      {
+        'bw.landscape.yaml': landscape('BWP: { product: abap, supportConnection: focused-run, focusedRun: FRN }', 'PIJ: { product: java, supportConnection: solman, solman: SM2 }'),
+        'alm.landscape.yaml': landscape('FRN: { product: focused-run, release: "4.0", supportConnection: none }', 'SM2: { product: solman, release: "7.2", sps: 14, supportConnection: solman, solman: SM3 }', 'SM3: { product: solman, release: "7.2", sps: 18, supportConnection: direct }'),
+      },
+      { rules: [RULE] },
+    );
+    expectFindings(findings, [
+      { rule: RULE, path: 'bw.landscape.yaml', line: 3, severity: 'error', message: /BWP sends its data through SAP Focused Run FRN, but FRN has no connection to SAP \(supportConnection: none\): the data reaches nobody/ },
+      { rule: RULE, path: 'bw.landscape.yaml', line: 4, severity: 'warning', message: /SM2, which itself declares supportConnection: solman/ },
+    ]);
+    assert.deepEqual(findings[0].related.map((related) => `${related.path}:${related.range.start.line + 1}`), ['alm.landscape.yaml:3']);
   });
 });
