@@ -122,10 +122,10 @@ describe('sapready check CI formats', () => {
     /** What GitHub's own toolkit (@actions/core) prints for an annotation. */
     async function toolkitAnnotation(finding: JsonFinding, message: string): Promise<string> {
       const core = await import('@actions/core');
-      const annotate = { error: core.error, warning: core.warning, info: core.notice }[finding.severity];
+      const annotate = { error: core.error.bind(core), warning: core.warning.bind(core), info: core.notice.bind(core) }[finding.severity];
       const printed: string[] = [];
-      const write = process.stdout.write;
-      process.stdout.write = ((chunk: string) => printed.push(chunk) > 0) as typeof process.stdout.write;
+      const write = process.stdout.write.bind(process.stdout);
+      process.stdout.write = ((chunk: string) => printed.push(chunk) > 0);
       try {
         annotate(message, { title: `sapready ${finding.ruleId}`, file: finding.path, startLine: finding.line, endLine: finding.endLine, startColumn: finding.column, endColumn: finding.endColumn });
       } finally {

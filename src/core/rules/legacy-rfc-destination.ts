@@ -47,7 +47,7 @@ export const legacyRfcDestination = defineRule({
           message:
             `${verdict.reason} (system ${system.sid}); RFC to SAP is closed since 2020-11-30. Deactivate it, watch for one to two weeks, then delete it.` +
             (replacedForSnote
-              ? ` On SAP_BASIS ${basis!.release} SNOTE gets notes through the Download Service instead (SAP Note 2928592) or by manual upload (SAP Note 2865380).`
+              ? ` On SAP_BASIS ${basis.release} SNOTE gets notes through the Download Service instead (SAP Note 2928592) or by manual upload (SAP Note 2865380).`
               : ''),
           fixes: destination.node
             ? [{ title: `Record ${destination.name} as deactivated in SM59 on ${today}`, edits: setMapValues(file, destination.node, [['status', 'deactivated'], ['deactivatedOn', today]]) }]

@@ -91,7 +91,7 @@ export const noteAssistantProcedure = defineRule<NoteProcedureOptions>({
           at: procedure.pair.value,
           sid: system.sid,
           message:
-            `SNOTE in system ${system.sid} cannot download over HTTPS on SAP_BASIS ${basis!.release}: that needs SAP_BASIS ${options.httpsFromBasis} or higher. ` +
+            `SNOTE in system ${system.sid} cannot download over HTTPS on SAP_BASIS ${basis.release}: that needs SAP_BASIS ${options.httpsFromBasis} or higher. ` +
             `Use the Download Service (procedure: download-service, SAP Note ${DOWNLOAD_SERVICE_NOTE}) or manual upload (procedure: manual, SAP Note ${MANUAL_UPLOAD_NOTE}).`,
         });
       } else if (!procedure && beforeHttps) {
@@ -100,7 +100,7 @@ export const noteAssistantProcedure = defineRule<NoteProcedureOptions>({
           sid: system.sid,
           severity: 'warning',
           message:
-            `SNOTE is used in system ${system.sid} on SAP_BASIS ${basis!.release}, which cannot download SAP Notes over RFC since 2020-11-30. ` +
+            `SNOTE is used in system ${system.sid} on SAP_BASIS ${basis.release}, which cannot download SAP Notes over RFC since 2020-11-30. ` +
             `Declare how it gets them: procedure: download-service (SAP Note ${DOWNLOAD_SERVICE_NOTE}) or procedure: manual (SAP Note ${MANUAL_UPLOAD_NOTE}).`,
         });
       } else if (procedure?.value === 'download-service') {
