@@ -15,16 +15,24 @@ export interface Span {
   end: number;
 }
 
-/** Converts offsets to line/character positions; built once per text, O(log n) a lookup. */
+/**
+ * Converts offsets to line/character positions; built once per text, O(log n) a lookup. It also
+ * keeps the file's line-break style, so that an edit never has to scan the whole text for it.
+ */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
+  /** The line break edits write: `\r\n` when the file has any, as editors keep a CRLF file CRLF. */
+  readonly newline: '\n' | '\r\n';
 
   constructor(readonly text: string) {
+    let crlf = false;
     let at = text.indexOf('\n');
     while (at !== -1) {
+      if (!crlf && at > 0 && text.charCodeAt(at - 1) === 13) crlf = true;
       this.lineStarts.push(at + 1);
       at = text.indexOf('\n', at + 1);
     }
+    this.newline = crlf ? '\r\n' : '\n';
   }
 
   get lineCount(): number {
