@@ -15,6 +15,7 @@ describe('packaging', () => {
     assert.deepEqual(listed.stdout.trim().split('\n').sort(), [
       'LICENSE',
       'README.md',
+      'dist/checkWorker.js',
       'dist/cli.js',
       'dist/extension.js',
       'dist/webview/codicon.css',
