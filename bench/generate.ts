@@ -1,12 +1,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** How a generated landscape differs from the usual one. */
+export interface LandscapeShape {
+  /**
+   * Every system lacks SAP-SUPPORT_NOTE_DOWNLOAD, so every system has a finding with a fix: a
+   * landscape at the start of the backbone update, where the cost of findings shows.
+   */
+  everySystemHasFindings?: boolean;
+  /** The line break the file is written with (Windows editors write `\r\n`). */
+  newline?: '\n' | '\r\n';
+}
+
 /**
  * Realistic landscapes for benchmarks: every system has components, destinations (some legacy,
  * some deactivated), service connections and logon data, and about one system in five has a
  * problem the rules report, as in a landscape mid-way through the backbone update.
  */
-export function generateLandscape(systemCount: number, seed = 1): string {
+export function generateLandscape(systemCount: number, seed = 1, shape: LandscapeShape = {}): string {
   let state = seed;
   const random = (): number => {
     state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -47,7 +58,7 @@ export function generateLandscape(systemCount: number, seed = 1): string {
       `      SAPOSS: { type: "3", target: /H/saprouter.bench.example/S/sapdp99/H/147.204.2.5/S/sapdp99/H/oss001${problem ? '' : ', status: deactivated, deactivatedOn: 2026-11-10'} }`,
       `      SAP-SUPPORT_PORTAL: { type: H, host: apps.support.sap.com, port: 443, user: ${user} }`,
       `      SAP-SUPPORT_PARCELBOX: { type: G, host: documents.support.sap.com, port: 443, user: ${user} }`,
-      `      SAP-SUPPORT_NOTE_DOWNLOAD: { type: G, host: notesdownloads.sap.com, port: 443, user: ${user} }`,
+      ...(shape.everySystemHasFindings ? [] : [`      SAP-SUPPORT_NOTE_DOWNLOAD: { type: G, host: notesdownloads.sap.com, port: 443, user: ${user} }`]),
       '    serviceConnections:',
       '      r3-support: { window: { from: 2026-11-20T08:00:00Z, until: 2026-11-27T18:00:00Z } }',
       `      ssh: { host: ${sid.toLowerCase()}.bench.example, user: sapsupport }`,
@@ -55,7 +66,8 @@ export function generateLandscape(systemCount: number, seed = 1): string {
       `      - { user: SAPSUPPORT, client: "100", ${problem ? '' : 'expires: 2026-12-01, '}secret: ${sid}/SAPSUPPORT }`,
     );
   }
-  return lines.join('\n') + '\n';
+  const newline = shape.newline ?? '\n';
+  return lines.join(newline) + newline;
 }
 
 /** Distinct valid SIDs (letter + two of A-Z0-9) for up to 26 * 36 * 36 = 33,696 systems; then suffixes repeat with a new letter range. */
@@ -65,14 +77,24 @@ function sidFor(index: number): string {
   return first + alphabet[Math.floor(index / 36) % 36] + alphabet[index % 36];
 }
 
-/** Writes a landscape of `systemCount` systems as files of at most 10,000 systems each. */
-export function writeLandscapeFolder(folder: string, systemCount: number): string[] {
-  mkdirSync(folder, { recursive: true });
-  const paths: string[] = [];
-  for (let offset = 0, part = 1; offset < systemCount; offset += 10_000, part++) {
-    const path = join(folder, `part${part}.landscape.yaml`);
-    writeFileSync(path, generateLandscape(Math.min(10_000, systemCount - offset), part));
-    paths.push(path);
+/** Systems per file when a landscape is split, as a team would split a large one. */
+export const SYSTEMS_PER_FILE = 10_000;
+
+/** A landscape of `systemCount` systems as files of at most SYSTEMS_PER_FILE systems. */
+export function landscapeTexts(systemCount: number, shape: LandscapeShape = {}): { path: string; text: string }[] {
+  const texts: { path: string; text: string }[] = [];
+  for (let offset = 0, part = 1; offset < systemCount; offset += SYSTEMS_PER_FILE, part++) {
+    texts.push({ path: `part${part}.landscape.yaml`, text: generateLandscape(Math.min(SYSTEMS_PER_FILE, systemCount - offset), part, shape) });
   }
-  return paths;
+  return texts;
+}
+
+/** Writes landscapeTexts into `folder`; returns the paths. */
+export function writeLandscapeFolder(folder: string, systemCount: number, shape: LandscapeShape = {}): string[] {
+  mkdirSync(folder, { recursive: true });
+  return landscapeTexts(systemCount, shape).map((input) => {
+    const path = join(folder, input.path);
+    writeFileSync(path, input.text);
+    return path;
+  });
 }

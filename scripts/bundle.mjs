@@ -6,6 +6,8 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: false, minify: true, keepNames: true, logLevel: 'warning', external: ['vscode', 'node-rfc'] };
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
 if (existsSync('src/extension/extension.ts')) await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', banner: { js: '"use strict"; var sapreadyBundleStart = performance.now();' }, footer: { js: 'var sapreadyBundleEnd = performance.now();' } });
+// The engine off the extension host's thread: the worker the extension starts (src/extension/worker).
+await build({ ...common, entryPoints: ['src/extension/worker/checkWorker.ts'], outfile: 'dist/checkWorker.js' });
 // The dashboard page: a browser bundle plus its stylesheet and the codicon font, the only files the
 // webview may load (its localResourceRoots is dist/webview).
 await build({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, minify: false, logLevel: 'warning', entryPoints: ['webview-ui/src/main.ts'], outfile: 'dist/webview/dashboard.js' });

@@ -27,8 +27,9 @@ export function checkLandscapes(texts: readonly LandscapeText[], options: Resolv
 }
 
 interface CachedSystem {
-  /** Where the system's key was when its findings were computed; they move with it. */
+  /** Where the system's key was when its findings were computed (offset and line); they move with it. */
   keyStart: number;
+  keyLine: number;
   /**
    * The suppressions then in force from outside the system's lines: file-wide directives, and
    * `disable-next-line` directives on the key line, which stand at the end of the previous
@@ -108,9 +109,10 @@ export function runRules(files: readonly LandscapeFile[], options: ResolvedOptio
       .map((directive) => directive.ruleIds.join(','))
       .join(';');
     for (const system of file.model.systems) {
-      const suppressedFromOutside = `${fileWide}|${file.suppressions.silencedOn(file.lines.positionAt(system.pair.key.start).line).join(',')}`;
+      const keyLine = file.lines.positionAt(system.pair.key.start).line;
+      const suppressedFromOutside = `${fileWide}|${file.suppressions.silencedOn(keyLine).join(',')}`;
       const cached = cache.systems.get(system.pair);
-      if (cached && cached.suppressedFromOutside === suppressedFromOutside && rebase(cached, system, file)) {
+      if (cached && cached.suppressedFromOutside === suppressedFromOutside && rebase(cached, system.pair.key.start, keyLine)) {
         findings.push(...cached.findings);
         continue;
       }
@@ -118,7 +120,7 @@ export function runRules(files: readonly LandscapeFile[], options: ResolvedOptio
       target.file = { ...file, model: { ...file.model, systems: [system] } };
       target.into = own;
       for (const run of systemRunners) run();
-      cache.systems.set(system.pair, { keyStart: system.pair.key.start, suppressedFromOutside, findings: own });
+      cache.systems.set(system.pair, { keyStart: system.pair.key.start, keyLine, suppressedFromOutside, findings: own });
       findings.push(...own);
     }
   }
@@ -183,20 +185,27 @@ function ruleRunners(rule: Rule, setting: RuleSetting, options: ResolvedOptions,
 /**
  * Moves cached findings to where their system now is. A finding that points at another place
  * (a declaration elsewhere) cannot be moved safely, since that place may have moved on its
- * own: such a system is checked again. Few findings have one.
+ * own: such a system is checked again. Few findings have one. The system's lines are unchanged
+ * (it was not parsed again), so its findings keep their characters and move by whole lines: no
+ * line lookup per finding.
  */
-function rebase(cached: CachedSystem, system: SystemDeclaration, file: LandscapeFile): boolean {
+function rebase(cached: CachedSystem, keyStart: number, keyLine: number): boolean {
   if (cached.findings.some((finding) => finding.related.length > 0)) return false;
-  const delta = system.pair.key.start - cached.keyStart;
+  const delta = keyStart - cached.keyStart;
+  const lines = keyLine - cached.keyLine;
+  if (delta === 0 && lines === 0) return true;
   for (const finding of cached.findings) {
     if (delta !== 0) {
       finding.span = { start: finding.span.start + delta, end: finding.span.end + delta };
       finding.fixes = finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((edit) => ({ start: edit.start + delta, end: edit.end + delta, newText: edit.newText })) }));
     }
-    // Line numbers shift with any edit above, even one that keeps the offsets.
-    finding.range = file.lines.rangeOf(finding.span);
+    if (lines !== 0) {
+      const { start, end } = finding.range;
+      finding.range = { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } };
+    }
   }
-  cached.keyStart = system.pair.key.start;
+  cached.keyStart = keyStart;
+  cached.keyLine = keyLine;
   return true;
 }
 

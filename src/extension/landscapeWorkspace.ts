@@ -1,17 +1,20 @@
-import { posix } from 'node:path';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { applyBulkSuppressions, BULK_SUPPRESSIONS_FILE_NAME, parseBulkSuppressions, type BulkSuppressions } from '../core/config/bulk-suppressions';
+import { BULK_SUPPRESSIONS_FILE_NAME, parseBulkSuppressions, type BulkSuppressions } from '../core/config/bulk-suppressions';
 import { parseOptionsFile } from '../core/config/load';
 import { OptionsError, resolveOptions, type OptionsFile, type ResolvedOptions } from '../core/config/options';
-import { RuleCache, runRules } from '../core/engine';
 import type { Finding } from '../core/findings';
 import { decodeLandscapeBytes } from '../core/landscape/decode';
-import { loadLandscapeFile, type LandscapeFile } from '../core/landscape/file';
-import { reparseLandscapeFile } from '../core/landscape/reparse';
-import { systemReadiness, type SystemReadiness } from '../core/readiness';
+import type { LandscapeFile } from '../core/landscape/file';
+import type { SystemReadiness } from '../core/readiness';
 import { RULES } from '../core/rules/registry';
 import { toDiagnostic, optionsFileDiagnostic } from './diagnostics';
+import { LazyLandscapeFile } from './lazyLandscapeFile';
 import { mergeRuleSettings, readSettings, SECTION, type ExtensionSettings } from './settings';
+import { CheckClient } from './worker/checkClient';
+
+/** The check worker's bundle, next to the extension's (scripts/bundle.mjs). */
+const CHECK_WORKER = path.join(__dirname, 'checkWorker.js');
 
 /** The result of one check of the whole workspace: what every face of the extension shows. */
 export interface CheckSnapshot {
@@ -25,12 +28,13 @@ export interface CheckSnapshot {
 }
 
 /**
- * Keeps every landscape file of the workspace parsed (open documents from their unsaved text,
- * the others from disk), re-parses only the file that changed, and re-runs the rules over all
- * of them, so a reference to a SID in another file resolves as in the CLI.
+ * Keeps the text of every landscape file of the workspace (open documents from their unsaved
+ * text, the others from disk) and has the check worker parse and check them all together, so a
+ * reference to a SID in another file resolves as in the CLI. The extension host's thread only
+ * sends texts and shows findings; it parses a file only when a face reads its model.
  */
 export class LandscapeWorkspace implements vscode.Disposable {
-  private readonly files = new Map<string, LandscapeFile>();
+  private readonly files = new Map<string, LazyLandscapeFile>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly checked = new vscode.EventEmitter<CheckSnapshot>();
   readonly onDidCheck = this.checked.event;
@@ -38,13 +42,10 @@ export class LandscapeWorkspace implements vscode.Disposable {
   private optionsFile: OptionsFile | undefined;
   private optionsUri: vscode.Uri | undefined;
   private options: ResolvedOptions = resolveOptions(RULES);
-  /** sapready-suppressions.json beside the options file, and the folder its paths are relative to. */
-  private bulkSuppressions: { folder: vscode.Uri; recorded: BulkSuppressions } | undefined;
   private current: CheckSnapshot | undefined;
-  /** Per file, what its diagnostics show now (see diagnosticIdentity), to send only what changed. */
-  private readonly published = new Map<string, string>();
-  /** Findings of systems that did not change since the last check (see RuleCache). */
-  private readonly ruleCache = new RuleCache();
+  /** Files whose diagnostics are shown; the worker says which look different after a check. */
+  private readonly published = new Set<string>();
+  private readonly checker: CheckClient;
   private timer: NodeJS.Timeout | undefined;
   /** Work started but not yet reflected in a snapshot (scans, debounced edits). */
   private pendingWork = 0;
@@ -52,7 +53,10 @@ export class LandscapeWorkspace implements vscode.Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly diagnostics: vscode.DiagnosticCollection,
-  ) {}
+  ) {
+    this.checker = new CheckClient(CHECK_WORKER, (error) => this.log.error(`The check worker failed: ${error.message}`));
+    this.checker.setOptions(this.options);
+  }
 
   get snapshot(): CheckSnapshot | undefined {
     return this.current;
@@ -97,7 +101,7 @@ export class LandscapeWorkspace implements vscode.Disposable {
     } finally {
       this.pendingWork--;
     }
-    this.checkNow();
+    void this.checkNow();
   }
 
   isLandscapeDocument(document: vscode.TextDocument): boolean {
@@ -186,21 +190,23 @@ export class LandscapeWorkspace implements vscode.Disposable {
       return;
     }
     const decoded = decodeLandscapeBytes(bytes);
-    const key = uri.toString();
-    this.files.set(key, decoded.ok ? loadLandscapeFile(key, decoded.text, this.options.limits) : loadLandscapeFile(key, '', this.options.limits, decoded.message));
+    if (decoded.ok) this.setText(uri, decoded.text);
+    else this.setText(uri, '', decoded.message);
   }
 
-  private setText(uri: vscode.Uri, text: string): void {
+  private setText(uri: vscode.Uri, text: string, unreadable?: string): void {
     const key = uri.toString();
     const previous = this.files.get(key);
-    if (previous?.text === text) return;
-    // While typing, only the edited system is parsed again (see reparseLandscapeFile).
-    this.files.set(key, previous ? reparseLandscapeFile(previous, text, this.options.limits) : loadLandscapeFile(key, text, this.options.limits));
+    if (previous?.text === text && previous.unreadable === unreadable) return;
+    this.files.set(key, new LazyLandscapeFile(key, text, this.options.limits, unreadable, previous));
+    this.checker.setText(key, text, unreadable);
   }
 
   private forget(uri: vscode.Uri): void {
-    this.files.delete(uri.toString());
-    this.published.delete(uri.toString());
+    const key = uri.toString();
+    this.files.delete(key);
+    this.published.delete(key);
+    this.checker.forget(key);
     this.diagnostics.delete(uri);
   }
 
@@ -237,75 +243,83 @@ export class LandscapeWorkspace implements vscode.Disposable {
       this.log.warn(`Setting sapReadiness.now: ${error.message} Using today.`);
       this.options = resolveOptions(RULES, { file: mergeRuleSettings(this.optionsFile, this.settings), sourcePath: this.optionsUri?.fsPath });
     }
+    this.checker.setOptions(this.options);
     await this.loadBulkSuppressions();
     if (JSON.stringify(this.options.limits) !== previousLimits) {
-      // Files parsed under the old limits may have been declined, or accepted, wrongly now.
-      for (const [key, file] of this.files) this.files.set(key, loadLandscapeFile(key, file.text, this.options.limits));
+      // Files parsed under the old limits may have been declined, or accepted, wrongly now (the worker parses its own again).
+      for (const [key, file] of this.files) this.files.set(key, new LazyLandscapeFile(key, file.text, this.options.limits, file.unreadable, undefined));
     }
   }
 
   private async loadBulkSuppressions(): Promise<void> {
-    this.bulkSuppressions = undefined;
+    const recorded = await this.readBulkSuppressions();
+    this.checker.setBulkSuppressions(recorded);
+  }
+
+  /** sapready-suppressions.json beside the options file (or in the first workspace folder), if it is there and valid. */
+  private async readBulkSuppressions(): Promise<{ folderPath: string; counts: BulkSuppressions } | undefined> {
     const folder = this.optionsUri ? vscode.Uri.joinPath(this.optionsUri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!folder) return;
+    if (!folder) return undefined;
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, BULK_SUPPRESSIONS_FILE_NAME));
     } catch {
-      return;
+      return undefined;
     }
     const parsed = parseBulkSuppressions(new TextDecoder().decode(bytes));
-    if (parsed.ok) this.bulkSuppressions = { folder, recorded: parsed.suppressions };
-    else this.log.warn(`${BULK_SUPPRESSIONS_FILE_NAME} in ${folder.fsPath} is not used: ${parsed.message}.`);
+    if (parsed.ok) return { folderPath: folder.path, counts: parsed.suppressions };
+    this.log.warn(`${BULK_SUPPRESSIONS_FILE_NAME} in ${folder.fsPath} is not used: ${parsed.message}.`);
+    return undefined;
   }
+
 
   private scheduleCheck(delay = this.settings.checkDelayMs): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.checkNow();
+      void this.checkNow();
     }, delay);
   }
 
-  checkNow(): CheckSnapshot {
+  /** Checks every file as it stands now, in the worker; resolves with the snapshot that shows it. */
+  async checkNow(): Promise<CheckSnapshot | undefined> {
     const started = Date.now();
+    // The files as sent before this check: texts that change meanwhile belong to the next one.
     const files = [...this.files.values()];
-    const { findings, suppressedCount } = this.withoutBulkSuppressed(runRules(files, this.options, RULES, this.ruleCache), files);
-    const findingsByUri = new Map<string, Finding[]>();
-    for (const file of files) findingsByUri.set(file.path, []);
-    for (const finding of findings) findingsByUri.get(finding.path)?.push(finding);
-    for (const [key, fileFindings] of findingsByUri) {
-      // A keystroke changes one file's findings: the others keep what the editor already shows.
-      const shown = fileFindings.map(diagnosticIdentity).join('\n');
-      if (this.published.get(key) === shown) continue;
-      this.published.set(key, shown);
-      this.diagnostics.set(vscode.Uri.parse(key), fileFindings.map(toDiagnostic));
+    const options = this.options;
+    this.pendingWork++;
+    try {
+      const { findingsByKey, diagnosticsChanged, readiness, bulkSuppressed } = await this.checker.check();
+      const findings: Finding[] = [];
+      const findingsByUri = new Map<string, readonly Finding[]>();
+      // In the engine's order (compareFindings): by path, then by place in the file.
+      for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+        const own = findingsByKey.get(file.path) ?? [];
+        findingsByUri.set(file.path, own);
+        for (const finding of own) findings.push(finding);
+        // A keystroke changes one file's findings: the others keep what the editor already shows.
+        if ((this.published.has(file.path) && !diagnosticsChanged.has(file.path)) || !this.files.has(file.path)) continue;
+        this.published.add(file.path);
+        this.diagnostics.set(vscode.Uri.parse(file.path), own.map(toDiagnostic));
+      }
+      this.current = { files, findings, findingsByUri, readiness, options, bulkSuppressed };
+      this.log.debug(`Checked ${files.length} file(s): ${findings.length} finding(s) in ${Date.now() - started} ms.`);
+    } catch (error) {
+      this.log.error(`Checking the landscape files failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    } finally {
+      this.pendingWork--;
     }
-    this.current = { files, findings, findingsByUri, readiness: systemReadiness(files, findings), options: this.options, bulkSuppressed: suppressedCount };
-    this.log.debug(`Checked ${files.length} file(s): ${findings.length} finding(s) in ${Date.now() - started} ms.`);
     this.checked.fire(this.current);
     return this.current;
   }
 
   /** File keys are URIs; the suppressions file names files relative to its folder, as the CLI writes it. */
-  private withoutBulkSuppressed(findings: Finding[], files: readonly LandscapeFile[]): { findings: Finding[]; suppressedCount: number } {
-    if (!this.bulkSuppressions) return { findings, suppressedCount: 0 };
-    const { folder, recorded } = this.bulkSuppressions;
-    const keyOf = (key: string): string => posix.relative(folder.path, vscode.Uri.parse(key).path);
-    return applyBulkSuppressions(findings, recorded, keyOf, { files: new Set(files.map((file) => keyOf(file.path))) });
-  }
-
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.disposables.forEach((disposable) => disposable.dispose());
     this.checked.dispose();
+    void this.checker.dispose();
   }
-}
-
-/** Everything of a finding that its diagnostic shows; equal identities mean an equal diagnostic. */
-function diagnosticIdentity(finding: Finding): string {
-  const at = (range: Finding['range']): string => `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
-  const related = finding.related.map((entry) => `${entry.path}@${at(entry.range)}:${entry.message}`).join(';');
-  return `${finding.ruleId}|${finding.severity}|${at(finding.range)}|${finding.notes.join(',')}|${finding.message}|${related}`;
 }
 

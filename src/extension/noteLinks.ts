@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { sapNote, sapNoteUrl } from '../core/catalog';
-import { findNoteMentions } from '../core/catalog/mentions';
+import { findNoteMentions, noteMentionCandidates } from '../core/catalog/mentions';
 import { findRule } from '../core/rules/registry';
 import type { LandscapeWorkspace } from './landscapeWorkspace';
 
@@ -34,7 +34,11 @@ export class NoteLinks implements vscode.HoverProvider, vscode.DocumentLinkProvi
 
   provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
     const links: vscode.DocumentLink[] = [];
-    for (let line = 0; line < document.lineCount; line++) {
+    let lastLine = -1;
+    for (const offset of noteMentionCandidates(document.getText())) {
+      const line = document.positionAt(offset).line;
+      if (line === lastLine) continue;
+      lastLine = line;
       for (const mention of findNoteMentions(document.lineAt(line).text)) {
         const link = new vscode.DocumentLink(new vscode.Range(line, mention.start, line, mention.end), vscode.Uri.parse(sapNoteUrl(mention.note)));
         link.tooltip = `Open SAP Note ${mention.note}`;

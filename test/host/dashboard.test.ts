@@ -143,7 +143,7 @@ describe('readiness dashboard in the extension host', () => {
     const { api } = await dashboard();
     await open(CORE); // same column: the dashboard is hidden behind it
     const hidden = api.lastPosted?.revision ?? 0;
-    (await extensionApi()).workspace.checkNow();
+    await (await extensionApi()).workspace.checkNow();
     assert.equal(await postedWithin(api, hidden, 1500), undefined, 'a hidden panel was posted a model');
     await vscode.commands.executeCommand(COMMANDS.openDashboard.id);
     const shown = await api.whenPosted(hidden);

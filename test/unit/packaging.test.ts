@@ -30,6 +30,7 @@ describe('packaging', () => {
       'CHANGELOG.md',
       'LICENSE',
       'README.md',
+      'dist/checkWorker.js',
       'dist/cli.js',
       'dist/extension.js',
       'dist/webview/codicon.css',

@@ -91,7 +91,7 @@ function nextContentLine(lines: LineIndex, commentLine: number): number {
  * added to one that is already there) or in the whole file (a `disable` comment on top).
  */
 export function disableRuleEdit(text: string, lines: LineIndex, ruleId: string, line: number, scope: 'line' | 'file'): TextEdit {
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = lines.newline;
   if (scope === 'file') return { start: 0, end: 0, newText: `# sapready-disable ${ruleId}${newline}` };
   const existing = findSuppressions(text, lines).directives.find((directive) => directive.kind === 'next-line' && directive.line === line - 1 && !directive.ruleIds.includes('*'));
   if (existing) return { start: existing.idsEnd, end: existing.idsEnd, newText: `, ${ruleId}` };

@@ -31,7 +31,7 @@ export function setMapValues(file: LandscapeFile, map: MapNode, values: Readonly
   }
   const indent = last ? file.lines.positionAt(last.key.start).character : 0;
   const lineEnd = file.lines.lineEnd(file.lines.positionAt(last ? last.value.end : map.end).line);
-  const newline = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = file.lines.newline;
   edits.push({ start: lineEnd, end: lineEnd, newText: missing.map((pair) => `${newline}${' '.repeat(indent)}${pair}`).join('') });
   return edits;
 }
@@ -53,7 +53,7 @@ export function removeMapEntry(file: LandscapeFile, map: MapNode, pair: Pair): T
   const firstLine = file.lines.positionAt(pair.key.start).line;
   const lastLine = file.lines.positionAt(Math.max(pair.value.end - 1, pair.key.start)).line;
   const start = file.lines.lineStart(firstLine);
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = file.lines.newline;
   const comments = (): string[] => {
     const found: string[] = [];
     for (let line = firstLine; line <= lastLine; line++) {

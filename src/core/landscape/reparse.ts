@@ -2,7 +2,6 @@ import { findSuppressions } from '../config/suppressions';
 import { loadLandscapeFile, type FileLimits, type LandscapeFile } from './file';
 import { buildSystem } from './model';
 import { writtenText, parseSourceTree, type MapNode, type Pair, type SourceNode } from './sourceTree';
-import { LineIndex } from './text';
 
 /**
  * The text of a file after an edit, parsed for the cost of the one system the edit falls in.
@@ -85,7 +84,7 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
     systems.entries = entries;
   }
 
-  const lines = new LineIndex(text);
+  const lines = previous.lines.afterEdit(text, prefix, editEnd, delta);
   const systemsModel = model.systems.slice();
   const modelIndex = systemsModel.findIndex((system) => system.pair === pair);
   if (modelIndex === -1) return undefined;

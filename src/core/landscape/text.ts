@@ -15,16 +15,62 @@ export interface Span {
   end: number;
 }
 
-/** Converts offsets to line/character positions; built once per text, O(log n) a lookup. */
+/**
+ * Converts offsets to line/character positions; built once per text, O(log n) a lookup. It also
+ * keeps the file's line-break style, so that an edit never has to scan the whole text for it.
+ */
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  private readonly lineStarts: number[];
+  private style: '\n' | '\r\n' | undefined;
 
-  constructor(readonly text: string) {
+  /** `known`: line starts already found (see afterEdit), and the line-break style when known. */
+  constructor(
+    readonly text: string,
+    known?: { lineStarts: number[]; newline?: '\n' | '\r\n' },
+  ) {
+    if (known) {
+      this.lineStarts = known.lineStarts;
+      this.style = known.newline;
+      return;
+    }
+    this.lineStarts = [0];
+    let crlf = false;
     let at = text.indexOf('\n');
     while (at !== -1) {
+      if (!crlf && at > 0 && text.charCodeAt(at - 1) === 13) crlf = true;
       this.lineStarts.push(at + 1);
       at = text.indexOf('\n', at + 1);
     }
+    this.style = crlf ? '\r\n' : '\n';
+  }
+
+  /**
+   * The index of `text`, which is this index's text with `[start, oldEnd)` replaced by
+   * `text.slice(start, oldEnd + delta)`: only the replaced part is searched for line breaks, the
+   * line starts after it move by `delta` (a keystroke in a large file need not scan all of it).
+   */
+  afterEdit(text: string, start: number, oldEnd: number, delta: number): LineIndex {
+    const lineStarts: number[] = [];
+    let index = 0;
+    for (; index < this.lineStarts.length && this.lineStarts[index] <= start; index++) lineStarts.push(this.lineStarts[index]);
+    const newEnd = oldEnd + delta;
+    let crlfInEdit = false;
+    for (let at = text.indexOf('\n', start); at !== -1 && at < newEnd; at = text.indexOf('\n', at + 1)) {
+      if (at > 0 && text.charCodeAt(at - 1) === 13) crlfInEdit = true;
+      lineStarts.push(at + 1);
+    }
+    // A `\r` typed just before a kept `\n` makes a CRLF there too.
+    if (text.charCodeAt(newEnd) === 10 && newEnd > 0 && text.charCodeAt(newEnd - 1) === 13) crlfInEdit = true;
+    while (index < this.lineStarts.length && this.lineStarts[index] <= oldEnd) index++;
+    for (; index < this.lineStarts.length; index++) lineStarts.push(this.lineStarts[index] + delta);
+    // A CRLF file stays one unless the edit may have taken its CRLFs away: then ask when needed.
+    const newline = crlfInEdit ? '\r\n' : this.style === '\n' ? '\n' : undefined;
+    return new LineIndex(text, { lineStarts, newline });
+  }
+
+  /** The line break edits write: `\r\n` when the file has any, as editors keep a CRLF file CRLF. */
+  get newline(): '\n' | '\r\n' {
+    return (this.style ??= this.text.includes('\r\n') ? '\r\n' : '\n');
   }
 
   get lineCount(): number {

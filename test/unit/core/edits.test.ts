@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import { DEFAULT_FILE_LIMITS } from '../../../src/core/config/options';
+import { disableRuleEdit } from '../../../src/core/config/suppressions';
 import { applyEdits, removeMapEntry, setMapValues } from '../../../src/core/landscape/edits';
 import { loadLandscapeFile } from '../../../src/core/landscape/file';
 import type { MapNode } from '../../../src/core/landscape/sourceTree';
@@ -39,6 +40,17 @@ describe('edits', () => {
   it('keeps CRLF line ends', () => {
     const text = 'd:\r\n  a: 1\r\n';
     assert.equal(applyEdits(text, setMapValues(load(text), mapAt(text, 'd'), [['b', '2']])), 'd:\r\n  a: 1\r\n  b: 2\r\n');
+  });
+
+  it('writes CRLF when any line of the file ends so, also for removals and suppressions', () => {
+    // The line-break style is a fact of the file, taken once, wherever its first CRLF stands.
+    const text = 'x: 1\nm:\n  A: 1  # keep\n  B: 2\r\n';
+    const file = load(text);
+    assert.equal(file.lines.newline, '\r\n');
+    const map = mapAt(text, 'm');
+    assert.equal(applyEdits(text, [removeMapEntry(file, map, map.entries.get('A')!)]), 'x: 1\nm:\n  # keep\r\n  B: 2\r\n');
+    assert.equal(applyEdits(text, [disableRuleEdit(text, file.lines, 'schema', 3, 'line')]), 'x: 1\nm:\n  A: 1  # keep\n  # sapready-disable-next-line schema\r\n  B: 2\r\n');
+    assert.equal(load('d:\n  a: 1\n').lines.newline, '\n');
   });
 
   it('removes a block entry but keeps the comments written on its lines', () => {

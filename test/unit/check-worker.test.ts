@@ -1,0 +1,91 @@
+import { strict as assert } from 'assert';
+import * as path from 'node:path';
+import { generateLandscape } from '../../bench/generate';
+import { resolveOptions } from '../../src/core/config/options';
+import { checkLandscapes } from '../../src/core/engine';
+import type { Finding } from '../../src/core/findings';
+import { systemReadiness } from '../../src/core/readiness';
+import { RULES } from '../../src/core/rules/registry';
+import { CheckClient, type WorkerCheck } from '../../src/extension/worker/checkClient';
+
+const WORKER = path.join(__dirname, '../../src/extension/worker/checkWorker.js');
+const options = resolveOptions(RULES, { now: '2026-11-23' });
+
+/** The worker's answer as the engine's: all findings in the engine's order, and readiness. */
+function asEngine(check: WorkerCheck): { findings: Finding[]; readiness: unknown } {
+  const keys = [...check.findingsByKey.keys()].sort();
+  return { findings: keys.flatMap((key) => [...check.findingsByKey.get(key)!]), readiness: check.readiness };
+}
+
+function engine(texts: Record<string, string>): { findings: Finding[]; readiness: unknown } {
+  const result = checkLandscapes(Object.entries(texts).map(([key, text]) => ({ path: key, text })), options);
+  return { findings: result.findings, readiness: systemReadiness(result.files, result.findings) };
+}
+
+describe('the check worker', function () {
+  this.timeout(60_000);
+  let client: CheckClient;
+  const errors: Error[] = [];
+  beforeEach(() => {
+    client = new CheckClient(WORKER, (error) => errors.push(error));
+    client.setOptions(options);
+  });
+  afterEach(async () => {
+    await client.dispose();
+    assert.deepEqual(errors, []);
+  });
+
+  it('finds what the engine finds, across files, after edits and when a file goes', async () => {
+    const texts: Record<string, string> = {
+      'a.landscape.yaml': generateLandscape(40, 1, { everySystemHasFindings: true }),
+      'b.landscape.yaml': generateLandscape(5, 2).replace(/ {2}SM0:.*\n/, '').replace(/solman: SM0/g, 'solman: SMX'),
+    };
+    for (const [key, text] of Object.entries(texts)) client.setText(key, text);
+    assert.deepEqual(asEngine(await client.check()), engine(texts));
+    // Edits inside one system (parsed again alone), a new line above others, and one across systems.
+    const edits: Array<(text: string) => string> = [
+      (text) => text.replace('role: quality', 'role: qualityX'),
+      (text) => text.replace('    client: "100"\n', '    client: "100"\n\n'),
+      (text) => text.replace('SAP-SUPPORT_PORTAL: { type: H', 'SAP-SUPPORT_PORTAL: { type: G'),
+      (text) => text.replace(/ {2}# AAC:[^]*? {2}# AAD/, '  # AAD'),
+    ];
+    for (const edit of edits) {
+      texts['a.landscape.yaml'] = edit(texts['a.landscape.yaml']);
+      client.setText('a.landscape.yaml', texts['a.landscape.yaml']);
+      assert.deepEqual(asEngine(await client.check()), engine(texts));
+    }
+    client.forget('b.landscape.yaml');
+    delete texts['b.landscape.yaml'];
+    assert.deepEqual(asEngine(await client.check()), engine(texts));
+  });
+
+  it('sends a file\'s findings only when they change, in parts', async () => {
+    const big = generateLandscape(1_500, 1, { everySystemHasFindings: true });
+    client.setText('big.landscape.yaml', big);
+    client.setText('small.landscape.yaml', 'landscape: x\nsystems:\n  QAS: { product: abap, instance: 1 }\n');
+    const first = await client.check();
+    assert.deepEqual([...first.diagnosticsChanged].sort(), ['big.landscape.yaml', 'small.landscape.yaml']);
+    assert.ok(first.findingsByKey.get('big.landscape.yaml')!.length > 1_500, 'more findings than one part holds');
+    client.setText('small.landscape.yaml', 'landscape: x\nsystems:\n  QAS: { product: abap, instance: 2 }\n');
+    const second = await client.check();
+    assert.equal(second.findingsByKey.get('big.landscape.yaml'), first.findingsByKey.get('big.landscape.yaml'), 'the unchanged file kept its findings');
+    assert.notEqual(second.findingsByKey.get('small.landscape.yaml'), first.findingsByKey.get('small.landscape.yaml'));
+    assert.deepEqual([...second.diagnosticsChanged], ['small.landscape.yaml']);
+    assert.deepEqual(asEngine(second), engine({ 'big.landscape.yaml': big, 'small.landscape.yaml': 'landscape: x\nsystems:\n  QAS: { product: abap, instance: 2 }\n' }));
+    // Typing within a line moves the offsets of the findings after it, but no diagnostic.
+    const typed = big.replace('role: quality', 'role: qualityX');
+    client.setText('big.landscape.yaml', typed);
+    const third = await client.check();
+    assert.notEqual(third.findingsByKey.get('big.landscape.yaml'), second.findingsByKey.get('big.landscape.yaml'), 'moved findings are sent again');
+    assert.deepEqual([...third.diagnosticsChanged], []);
+    assert.deepEqual(asEngine(third), engine({ 'big.landscape.yaml': typed, 'small.landscape.yaml': 'landscape: x\nsystems:\n  QAS: { product: abap, instance: 2 }\n' }));
+  });
+
+  it('declines an unreadable file with one finding, as the engine does', async () => {
+    client.setText('bad.landscape.yaml', '', 'File not checked: it is not UTF-8.');
+    const check = await client.check();
+    const expected = checkLandscapes([{ path: 'bad.landscape.yaml', text: '', unreadable: 'File not checked: it is not UTF-8.' }], options).findings;
+    assert.deepEqual(check.findingsByKey.get('bad.landscape.yaml'), expected);
+    assert.equal(expected.length, 1);
+  });
+});
