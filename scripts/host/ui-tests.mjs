@@ -24,7 +24,7 @@ const FILE = 'landscapes/core.landscape.yaml';
 const NOTE = '2923799';
 const NOTE_TITLE = 'Final Shutdown of RFC Connections';
 const WALKTHROUGH = 'Get Started with SAP Landscape Readiness';
-const WALKTHROUGH_STEPS = ['Create or open a landscape file', 'See and fix a finding', 'Open the readiness dashboard'];
+const WALKTHROUGH_STEPS = ['Create or open a landscape file', 'Import from SAP Logon', 'See and fix a finding', 'Open the readiness dashboard'];
 const SHOTS = path.join(REPO, 'test-results', 'screenshots');
 
 installSignalHandlers();
