@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 
 /** A problem with how sapready was called or with its input files: exit code 2, no stack trace. */
@@ -49,14 +49,39 @@ function walk(folder: string, found: Set<string>): void {
   }
 }
 
-/** Writes through a temporary file in the same folder and renames it: never a half-written report. */
+/**
+ * Writes a report or landscape. A regular file (or a new path) is written through a temporary
+ * file in the same folder and renamed, so a reader never sees half a report, and keeps its
+ * permissions. Anything else that exists (a device such as /dev/null, a FIFO, /dev/stdout, a
+ * symbolic link) is written into and never replaced: renaming over /dev/null as root would
+ * leave a regular file there for every later program.
+ */
 export function writeFileAtomically(path: string, content: string): void {
+  let existing: Stats | undefined;
+  try {
+    existing = lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw cannotWrite(path, error);
+  }
+  if (existing && !existing.isFile() && !existing.isDirectory()) {
+    try {
+      writeFileSync(path, content);
+    } catch (error) {
+      throw cannotWrite(path, error);
+    }
+    return;
+  }
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    writeFileSync(temporary, content);
+    writeFileSync(temporary, content, { flag: 'wx' });
+    if (existing) chmodSync(temporary, existing.mode & 0o7777);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new UsageError(`Cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw cannotWrite(path, error);
   }
+}
+
+function cannotWrite(path: string, error: unknown): UsageError {
+  return new UsageError(`Cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
 }
