@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { parseOptionsFile } from '../core/config/load';
+import { OPTIONS_FILE_MAX_BYTES, parseOptionsFile } from '../core/config/load';
 import { OptionsError, resolveOptions, type OptionsFile, type ResolvedOptions } from '../core/config/options';
 import { RuleCache, runRules } from '../core/engine';
 import type { Finding } from '../core/findings';
 import { decodeLandscapeBytes } from '../core/landscape/decode';
-import { loadLandscapeFile, type LandscapeFile } from '../core/landscape/file';
+import { loadLandscapeFile, oversizeMessage, type LandscapeFile } from '../core/landscape/file';
 import { reparseLandscapeFile } from '../core/landscape/reparse';
 import { systemReadiness, type SystemReadiness } from '../core/readiness';
 import { RULES } from '../core/rules/registry';
@@ -169,8 +169,19 @@ export class LandscapeWorkspace implements vscode.Disposable {
       this.setText(uri, open.getText());
       return;
     }
+    const key = uri.toString();
     let bytes: Uint8Array;
     try {
+      // Stat first: reading a FIFO or device found by a pattern could block or never end.
+      const stat = await vscode.workspace.fs.stat(uri);
+      if ((stat.type & vscode.FileType.File) === 0) {
+        this.files.set(key, loadLandscapeFile(key, '', this.options.limits, 'File not checked: it is not a regular file.'));
+        return;
+      }
+      if (stat.size > this.options.limits.maxFileBytes) {
+        this.files.set(key, loadLandscapeFile(key, '', this.options.limits, oversizeMessage(stat.size, this.options.limits.maxFileBytes)));
+        return;
+      }
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (error) {
       this.log.warn(`Cannot read ${uri.fsPath}: ${String(error)}`);
@@ -178,7 +189,6 @@ export class LandscapeWorkspace implements vscode.Disposable {
       return;
     }
     const decoded = decodeLandscapeBytes(bytes);
-    const key = uri.toString();
     this.files.set(key, decoded.ok ? loadLandscapeFile(key, decoded.text, this.options.limits) : loadLandscapeFile(key, '', this.options.limits, decoded.message));
   }
 
@@ -204,6 +214,11 @@ export class LandscapeWorkspace implements vscode.Disposable {
       const uri = vscode.Uri.joinPath(folder.uri, this.settings.optionsFile);
       let bytes: Uint8Array;
       try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if ((stat.type & vscode.FileType.File) === 0 || stat.size > OPTIONS_FILE_MAX_BYTES) {
+          this.log.warn(`Options file ${uri.fsPath} is not a regular file of at most ${OPTIONS_FILE_MAX_BYTES} bytes; using defaults.`);
+          continue;
+        }
         bytes = await vscode.workspace.fs.readFile(uri);
       } catch {
         continue;

@@ -12,6 +12,9 @@ export interface OptionsFileProblem {
 export type LoadedOptionsFile = { ok: true; options: OptionsFile } | { ok: false; problems: OptionsFileProblem[] };
 
 /** The file names searched for, in order, from the working folder upwards. */
+/** Options files are a few lines; a file this large is not one and is not read. */
+export const OPTIONS_FILE_MAX_BYTES = 1024 * 1024;
+
 export const OPTIONS_FILE_NAMES = ['.sapready.yaml', '.sapready.yml'];
 
 /** Parses and validates `.sapready.yaml`; problems carry one-based positions for messages. */

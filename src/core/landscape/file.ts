@@ -27,18 +27,18 @@ export function loadLandscapeFile(path: string, text: string, limits: FileLimits
   const lines = new LineIndex(text);
   const suppressions = findSuppressions(text, lines);
   const bytes = Buffer.byteLength(text, 'utf8');
-  const declined =
-    unreadable ??
-    (bytes > limits.maxFileBytes
-      ? `File not checked: it is ${sizesApart(bytes, limits.maxFileBytes)}. ` +
-        'Split the landscape into several files, or raise limits.maxFileBytes in .sapready.yaml.'
-      : undefined);
+  const declined = unreadable ?? (bytes > limits.maxFileBytes ? oversizeMessage(bytes, limits.maxFileBytes) : undefined);
   if (declined) {
     const tree: SourceTree = { root: null, hasAliases: false, hasMerges: false, problems: [{ start: 0, end: 0, message: declined }] };
     return { path, text, lines, tree, model: null, suppressions };
   }
   const tree = parseSourceTree(text, limits);
   return { path, text, lines, tree, model: buildModel(tree.root), suppressions };
+}
+
+/** Why a file over the size limit is not checked; readers that stop at the limit say the same. */
+export function oversizeMessage(bytes: number, maxFileBytes: number): string {
+  return `File not checked: it is ${sizesApart(bytes, maxFileBytes)}. Split the landscape into several files, or raise limits.maxFileBytes in .sapready.yaml.`;
 }
 
 function formatBytes(bytes: number): string {
