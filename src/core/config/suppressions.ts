@@ -1,4 +1,3 @@
-import { trailingComment } from '../landscape/edits';
 import type { TextEdit } from '../findings';
 import type { LineIndex } from '../landscape/text';
 
@@ -6,7 +5,7 @@ import type { LineIndex } from '../landscape/text';
  * Inline suppression comments:
  *   `# sapready-disable-next-line rule-a, rule-b` silences those rules on the following line;
  *   `# sapready-disable rule-a` silences a rule in the whole file.
- * Without rule ids, every rule is silenced there. Only comments count, not values.
+ * Without rule ids, every rule is silenced there. Only YAML comments count, never text inside values.
  */
 export interface Suppressions {
   isSuppressed(ruleId: string, line: number): boolean;
@@ -30,17 +29,36 @@ const MARKER = 'sapready-disable';
 /** After the marker: an optional `-next-line`, then rule ids up to a ` -- reason` or the line end. */
 const DIRECTIVE = /^sapready-disable(-next-line)?(?=\s|$)(.*)$/;
 const ALL = '*';
+/** Tokens YAML's lexer adds that are not characters of the text. */
+const SYNTHETIC_TOKENS = new Set(['\x02', '\x18', '\x1f']);
+
+/**
+ * Where the text's comments start, as a YAML lexer sees them: a `#` inside a block scalar or a
+ * quoted string that runs over several lines is data, and a hostile value must not be able to
+ * silence rules. The lexer also reads files that do not parse, so a broken file keeps its
+ * directives. Loaded lazily: most files hold no directive at all.
+ */
+function commentStarts(text: string): number[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Lexer } = require('yaml') as typeof import('yaml');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (SYNTHETIC_TOKENS.has(token) && !text.startsWith(token, offset)) continue;
+    if (token.startsWith('#')) starts.push(offset);
+    offset += token.length;
+  }
+  return starts;
+}
 
 export function findSuppressions(text: string, lines: LineIndex): Suppressions {
   const directives: SuppressionDirective[] = [];
-  let at = text.indexOf(MARKER);
-  while (at !== -1) {
-    const lineStart = text.lastIndexOf('\n', at) + 1;
-    const hash = text.lastIndexOf('#', at);
-    const lineEnd = lines.lineEnd(lines.positionAt(at).line);
-    const directive = DIRECTIVE.exec(text.slice(at, lineEnd));
-    const comment = trailingComment(text.slice(lineStart, lineEnd));
-    if (directive && comment && lineEnd - comment.length === hash && text.slice(hash + 1, at).trim() === '') {
+  if (text.includes(MARKER)) {
+    for (const hash of commentStarts(text)) {
+      const lineEnd = lines.lineEnd(lines.positionAt(hash).line);
+      const comment = text.slice(hash + 1, lineEnd);
+      const directive = DIRECTIVE.exec(comment.trimStart());
+      if (!directive) continue;
       const written = directive[2].trimStart();
       const idsStart = lineEnd - written.length;
       const list = written.replace(/(^|\s+)--.*$/, '').trimEnd();
@@ -53,7 +71,6 @@ export function findSuppressions(text: string, lines: LineIndex): Suppressions {
         idsEnd: idsStart + list.length,
       });
     }
-    at = text.indexOf(MARKER, at + MARKER.length);
   }
   const fileWide = new Set<string>();
   const byLine = new Map<number, Set<string>>();
