@@ -1,5 +1,6 @@
 import type { TextEdit } from '../findings';
-import type { LineIndex } from '../landscape/text';
+import type { SourceNode } from '../landscape/sourceTree';
+import type { LineIndex, Span } from '../landscape/text';
 
 /**
  * Inline suppression comments:
@@ -33,28 +34,72 @@ const ALL = '*';
 const SYNTHETIC_TOKENS = new Set(['\x02', '\x18', '\x1f']);
 
 /**
- * Where the text's comments start, as a YAML lexer sees them: a `#` inside a block scalar or a
- * quoted string that runs over several lines is data, and a hostile value must not be able to
- * silence rules. The lexer also reads files that do not parse, so a broken file keeps its
- * directives. Loaded lazily: most files hold no directive at all.
+ * Where the comments that hold the marker start, in a parsed file: a `#` after white space
+ * (or at a line's start) that lies in no scalar. Text inside a block scalar or a quoted string
+ * is data, and a hostile value must not be able to silence rules.
  */
-function commentStarts(text: string): number[] {
+function commentsOutsideScalars(text: string, root: SourceNode): number[] {
+  const scalars: Span[] = [];
+  // Aliases are visited again where they are used: the parser's alias limit bounds that.
+  const visit = (node: SourceNode): void => {
+    if (node.kind === 'scalar') scalars.push(node);
+    else if (node.kind === 'seq') node.items.forEach(visit);
+    else
+      for (const pair of node.pairs) {
+        visit(pair.key);
+        visit(pair.value);
+      }
+  };
+  visit(root);
+  // Written scalars come in source order; only aliases put one out of place.
+  if (scalars.some((scalar, index) => index > 0 && scalar.start < scalars[index - 1].start)) scalars.sort((a, b) => a.start - b.start);
+  const insideScalar = (offset: number): boolean => {
+    // The last scalar starting at or before the offset is the only one that can contain it.
+    let low = 0;
+    let high = scalars.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (scalars[mid].start <= offset) low = mid + 1;
+      else high = mid - 1;
+    }
+    return high >= 0 && offset < scalars[high].end;
+  };
+  const starts: number[] = [];
+  for (let at = text.indexOf(MARKER); at !== -1; at = text.indexOf(MARKER, at + MARKER.length)) {
+    const hash = text.lastIndexOf('#', at);
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    if (hash < lineStart || text.slice(hash + 1, at).trim() !== '') continue;
+    if (hash > lineStart && text[hash - 1] !== ' ' && text[hash - 1] !== '\t') continue;
+    if (!insideScalar(hash)) starts.push(hash);
+  }
+  return starts;
+}
+
+/**
+ * Where the comments start in a file that did not parse, as YAML's lexer sees them (it reads
+ * broken files too, so a broken file cannot hide a directive in a value either). The lexing
+ * stops after the last marker: what follows cannot change what came before.
+ */
+function commentsByLexer(text: string): number[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Lexer } = require('yaml') as typeof import('yaml');
+  const lastMarker = text.lastIndexOf(MARKER);
+  const lineEnd = text.indexOf('\n', lastMarker);
+  const prefix = lineEnd === -1 ? text : text.slice(0, lineEnd + 1);
   const starts: number[] = [];
   let offset = 0;
-  for (const token of new Lexer().lex(text)) {
-    if (SYNTHETIC_TOKENS.has(token) && !text.startsWith(token, offset)) continue;
+  for (const token of new Lexer().lex(prefix)) {
+    if (SYNTHETIC_TOKENS.has(token) && !prefix.startsWith(token, offset)) continue;
     if (token.startsWith('#')) starts.push(offset);
     offset += token.length;
   }
   return starts;
 }
 
-export function findSuppressions(text: string, lines: LineIndex): Suppressions {
+export function findSuppressions(text: string, lines: LineIndex, root: SourceNode | null): Suppressions {
   const directives: SuppressionDirective[] = [];
   if (text.includes(MARKER)) {
-    for (const hash of commentStarts(text)) {
+    for (const hash of root ? commentsOutsideScalars(text, root) : commentsByLexer(text)) {
       const lineEnd = lines.lineEnd(lines.positionAt(hash).line);
       const comment = text.slice(hash + 1, lineEnd);
       const directive = DIRECTIVE.exec(comment.trimStart());
@@ -110,7 +155,7 @@ function nextContentLine(lines: LineIndex, commentLine: number): number {
 export function disableRuleEdit(text: string, lines: LineIndex, ruleId: string, line: number, scope: 'line' | 'file'): TextEdit {
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   if (scope === 'file') return { start: 0, end: 0, newText: `# sapready-disable ${ruleId}${newline}` };
-  const existing = findSuppressions(text, lines).directives.find((directive) => directive.kind === 'next-line' && directive.line === line - 1 && !directive.ruleIds.includes('*'));
+  const existing = findSuppressions(text, lines, null).directives.find((directive) => directive.kind === 'next-line' && directive.line === line - 1 && !directive.ruleIds.includes('*'));
   if (existing) return { start: existing.idsEnd, end: existing.idsEnd, newText: `, ${ruleId}` };
   const lineStart = lines.lineStart(line);
   const indent = /^[ \t]*/.exec(lines.lineText(line))?.[0] ?? '';
