@@ -48,7 +48,7 @@ Options for check:
 
 Options for rules: --format <text|json|markdown>
 Options for init:  --force (overwrite), --now <YYYY-MM-DD>
-Options for verify and import (need SAP's NW RFC SDK and node-rfc; see README "Live verification"):
+Options for verify and import (need SAP's NW RFC SDK and node-rfc; see docs/live-verification.md):
   --system <SID>         the declared system to log on to (host/instance or messageServer/logonGroup, client)
   --user <user>          RFC user (default: $SAPREADY_RFC_USER); password from $SAPREADY_RFC_PASSWORD or a hidden prompt
   --no-saprouter         do not route through the landscape's saprouter

@@ -73,7 +73,7 @@ export function nodeRfcConnection(parameters: RfcConnectionParameters, credentia
 /**
  * Opens a connection over node-rfc. Throws RfcUnavailableError when node-rfc or the SDK is
  * missing (before anything else happens), RfcCallError when the logon fails.
- * Not run against a real system by our tests (there is no SDK here): see README.
+ * Not run against a real system by our tests (there is no SDK here): see docs/live-verification.md.
  */
 export async function openNodeRfcClient(parameters: RfcConnectionParameters, credentials: RfcCredentials, load?: ModuleLoader): Promise<RfcClient> {
   const nodeRfc = loadNodeRfc(load);
