@@ -1,3 +1,4 @@
+import { strict as assert } from 'assert';
 import { expectRule, yaml } from '../../helpers';
 
 describe('schema', () => {
@@ -69,5 +70,12 @@ describe('schema', () => {
 
   it('leaves password keys to plaintext-secret', () => {
     expectRule('schema', yaml('landscape: x', 'systems:', '  PRD:', '    product: abap', '    logonData: [{ user: A, password: x }]'), []);
+  });
+
+  it('reports an 8 MB unknown key quickly: no suggestion is searched for a key far longer than every known one', () => {
+    const key = 'x'.repeat(8 * 1024 * 1024);
+    const started = Date.now();
+    expectRule('schema', yaml('landscape: x', `${key}: 1`), [{ line: 2, message: /^Unknown property "x+"\. Known here: / }]);
+    assert.ok(Date.now() - started < 3_000, `took ${Date.now() - started} ms`);
   });
 });
