@@ -1,14 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { sapNoteUrl } from '../core/catalog';
-import { parseOptionsFile, OPTIONS_FILE_NAMES } from '../core/config/load';
+import { parseOptionsFile, OPTIONS_FILE_MAX_BYTES, OPTIONS_FILE_NAMES } from '../core/config/load';
 import { OptionsError, resolveOptions, type OptionsFile } from '../core/config/options';
 import { formatDay } from '../core/dates';
-import { checkLandscapes, type LandscapeText } from '../core/engine';
+import { checkLandscapes } from '../core/engine';
 import { countBySeverity } from '../core/findings';
-import { decodeLandscapeBytes } from '../core/landscape/decode';
 import { formatCheckstyle } from '../core/report/checkstyle';
 import { formatGithub } from '../core/report/github';
 import { formatGitlab } from '../core/report/gitlab';
@@ -22,7 +21,7 @@ import { plural, type ReportInput } from '../core/report/summary';
 import { formatText } from '../core/report/text';
 import { RULES } from '../core/rules/registry';
 import { starterLandscape } from '../core/starter';
-import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
+import { findLandscapeFiles, readLandscapeTexts, readRegularFile, UsageError, writeFileAtomically } from './files';
 import { LIVE_RULES } from '../core/rfc/live-rules';
 import { runImport, type CliHelpers } from './verify';
 import { runVerify } from './verify-all';
@@ -100,17 +99,9 @@ function runCheck(args: readonly string[]): number {
   const resolved = resolveWithUsageErrors(() => resolveOptions(RULES, { file: optionsFile, sourcePath: optionsPath && displayPath(cwd, optionsPath), now: values.now as string | undefined }));
   const options = chosenRules ? withRulesOn(resolved, chosenRules) : resolved;
   const paths = findLandscapeFiles(positionals.length > 0 ? positionals : ['.'], cwd);
-  const texts: LandscapeText[] = paths.map((path) => {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (error) {
-      throw new UsageError(`Cannot read ${displayPath(cwd, path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-    const decoded = decodeLandscapeBytes(bytes);
-    const readCompanion = companionReader(path, (companion) => displayPath(cwd, companion));
-    return decoded.ok ? { path: displayPath(cwd, path), text: decoded.text, readCompanion } : { path: displayPath(cwd, path), text: '', unreadable: decoded.message };
-  });
+  const texts = readLandscapeTexts(paths, options.limits.maxFileBytes, (path) => displayPath(cwd, path)).map((text, index) =>
+    text.unreadable === undefined ? { ...text, readCompanion: companionReader(paths[index], (companion) => displayPath(cwd, companion)) } : text,
+  );
   const fixing = values.fix === true || values['fix-dry-run'] === true;
   const result = fixing ? runFixes(texts, options, chosenRules, cwd, values['fix-dry-run'] === true) : checkLandscapes(texts, options, chosenRules);
   const bulk = useBulkSuppressions(result.findings, texts.map((text) => text.path), cwd, {
@@ -227,13 +218,12 @@ function loadOptions(cwd: string, explicit: string | undefined): { file?: Option
   const path = explicit ? resolve(cwd, explicit) : findUpwards(cwd);
   if (!path) return {};
   if (!existsSync(path)) throw new UsageError(`Options file not found: ${explicit}`);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read options file ${displayPath(cwd, path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  const read = readRegularFile(path, OPTIONS_FILE_MAX_BYTES);
+  if (!read.ok) {
+    const problem = 'oversize' in read ? `it is ${read.oversize} bytes, over the limit of ${OPTIONS_FILE_MAX_BYTES} bytes` : read.problem;
+    throw new UsageError(`Cannot read options file ${displayPath(cwd, path)}: ${problem}`);
   }
-  const loaded = parseOptionsFile(text);
+  const loaded = parseOptionsFile(read.bytes.toString('utf8'));
   if (!loaded.ok) {
     const where = displayPath(cwd, path);
     throw new UsageError(`Invalid options file:\n${loaded.problems.map((problem) => `${where}:${problem.line}:${problem.column}  ${problem.message}`).join('\n')}`);

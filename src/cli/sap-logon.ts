@@ -20,7 +20,7 @@ import {
   SapLogonReadError,
   type ExportedLandscape,
 } from '../core/saplogon';
-import { readRegularFile } from './companions';
+import { readCompanionFile } from './companions';
 import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
 import type { CliHelpers } from './verify';
 
@@ -97,7 +97,7 @@ export function runSapLogonExport(args: readonly string[], cli: CliHelpers): num
 
 function readSapLogonFiles(paths: readonly string[], cwd: string, cli: CliHelpers): ReturnType<typeof collectSapLogonFiles> {
   try {
-    return collectSapLogonFiles(paths, { read: (path) => readRegularFile(resolve(cwd, path)), show: (path) => cli.displayPath(cwd, resolve(cwd, path)) });
+    return collectSapLogonFiles(paths, { read: (path) => readCompanionFile(resolve(cwd, path)), show: (path) => cli.displayPath(cwd, resolve(cwd, path)) });
   } catch (error) {
     if (error instanceof SapLogonFormatError || error instanceof SapLogonReadError) throw new UsageError(error.message);
     throw error;
@@ -108,7 +108,7 @@ function readLandscapeFile(path: string, cwd: string, cli: CliHelpers, limits: P
   const shown = cli.displayPath(cwd, path);
   let bytes: Buffer;
   try {
-    bytes = readRegularFile(path);
+    bytes = readCompanionFile(path);
   } catch (error) {
     throw new UsageError(`Cannot read ${shown}: ${(error as Error).message}`);
   }

@@ -1,11 +1,10 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { OptionsFile, ResolvedOptions } from '../core/config/options';
 import { resolveOptions } from '../core/config/options';
 import { formatDay } from '../core/dates';
 import { checkLandscapes, type LandscapeText } from '../core/engine';
 import { countBySeverity, type Finding } from '../core/findings';
-import { decodeLandscapeBytes } from '../core/landscape/decode';
 import type { LandscapeFile } from '../core/landscape/file';
 import type { SystemDeclaration } from '../core/landscape/model';
 import type { ReportInput } from '../core/report/summary';
@@ -26,7 +25,7 @@ import {
   type RfcConnectionParameters,
   type RfcCredentials,
 } from '../core/rfc';
-import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
+import { findLandscapeFiles, readLandscapeTexts, UsageError, writeFileAtomically } from './files';
 
 /** Helpers main.ts already has, handed in so that this module does not import main.ts. */
 export interface CliHelpers {
@@ -92,16 +91,7 @@ function prepare(values: Record<string, string | boolean | string[] | undefined>
 export function loadLandscapes(values: Record<string, string | boolean | string[] | undefined>, positionals: string[], cli: CliHelpers, cwd: string): { files: LandscapeFile[]; texts: LandscapeText[]; options: ResolvedOptions } {
   const { file: optionsFile, path: optionsPath } = cli.loadOptions(cwd, values.config as string | undefined);
   const options = cli.resolveWithUsageErrors(() => resolveOptions(RULES, { file: optionsFile, sourcePath: optionsPath && cli.displayPath(cwd, optionsPath), now: values.now as string | undefined }));
-  const texts: LandscapeText[] = findLandscapeFiles(positionals.length > 0 ? positionals : ['.'], cwd).map((path) => {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (error) {
-      throw new UsageError(`Cannot read ${cli.displayPath(cwd, path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-    const decoded = decodeLandscapeBytes(bytes);
-    return decoded.ok ? { path: cli.displayPath(cwd, path), text: decoded.text } : { path: cli.displayPath(cwd, path), text: '', unreadable: decoded.message };
-  });
+  const texts = readLandscapeTexts(findLandscapeFiles(positionals.length > 0 ? positionals : ['.'], cwd), options.limits.maxFileBytes, (path) => cli.displayPath(cwd, path));
   const { files } = checkLandscapes(texts, options, []);
   return { files, texts, options };
 }

@@ -4,7 +4,7 @@
  */
 const DAY_MS = 86_400_000;
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})$/;
+const DATE_TIME_PATTERN = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:[Zz]|[+-](\d{2}):?(\d{2}))$/;
 
 /** Days since 1970-01-01 for an ISO date, or undefined for anything else (including 2026-02-30). */
 export function parseDay(text: string): number | undefined {
@@ -17,9 +17,13 @@ export function parseDay(text: string): number | undefined {
   return ms / DAY_MS;
 }
 
-/** Milliseconds since the epoch for an ISO date-time with an explicit zone, or undefined. */
+/** Milliseconds since the epoch for an ISO date-time with an explicit zone, or undefined (also for 2026-02-31 or 24:00). */
 export function parseDateTime(text: string): number | undefined {
-  if (!DATE_TIME_PATTERN.test(text)) return undefined;
+  // Date.parse rolls 2026-02-31 over into March: every field is checked first, as the schema does.
+  const match = DATE_TIME_PATTERN.exec(text);
+  if (!match || parseDay(match[1]) === undefined) return undefined;
+  const [hour, minute, second, zoneHour, zoneMinute] = match.slice(2).map((field) => Number(field ?? 0));
+  if (hour > 23 || minute > 59 || second > 59 || zoneHour > 23 || zoneMinute > 59) return undefined;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : ms;
 }

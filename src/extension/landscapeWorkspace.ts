@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BULK_SUPPRESSIONS_FILE_NAME, parseBulkSuppressions, type BulkSuppressions } from '../core/config/bulk-suppressions';
-import { parseOptionsFile } from '../core/config/load';
+import { OPTIONS_FILE_MAX_BYTES, parseOptionsFile } from '../core/config/load';
 import { OptionsError, resolveOptions, type OptionsFile, type ResolvedOptions } from '../core/config/options';
 import type { Finding } from '../core/findings';
 import { decodeLandscapeBytes } from '../core/landscape/decode';
-import type { LandscapeFile } from '../core/landscape/file';
+import { oversizeMessage, type LandscapeFile } from '../core/landscape/file';
 import type { SystemReadiness } from '../core/readiness';
 import { RULES } from '../core/rules/registry';
 import { toDiagnostic, optionsFileDiagnostic } from './diagnostics';
@@ -183,6 +183,16 @@ export class LandscapeWorkspace implements vscode.Disposable {
     }
     let bytes: Uint8Array;
     try {
+      // Stat first: reading a FIFO or device found by a pattern could block or never end.
+      const stat = await vscode.workspace.fs.stat(uri);
+      if ((stat.type & vscode.FileType.File) === 0) {
+        this.setText(uri, '', 'File not checked: it is not a regular file.');
+        return;
+      }
+      if (stat.size > this.options.limits.maxFileBytes) {
+        this.setText(uri, '', oversizeMessage(stat.size, this.options.limits.maxFileBytes));
+        return;
+      }
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (error) {
       this.log.warn(`Cannot read ${uri.fsPath}: ${String(error)}`);
@@ -218,6 +228,11 @@ export class LandscapeWorkspace implements vscode.Disposable {
       const uri = vscode.Uri.joinPath(folder.uri, this.settings.optionsFile);
       let bytes: Uint8Array;
       try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if ((stat.type & vscode.FileType.File) === 0 || stat.size > OPTIONS_FILE_MAX_BYTES) {
+          this.log.warn(`Options file ${uri.fsPath} is not a regular file of at most ${OPTIONS_FILE_MAX_BYTES} bytes; using defaults.`);
+          continue;
+        }
         bytes = await vscode.workspace.fs.readFile(uri);
       } catch {
         continue;

@@ -1,4 +1,4 @@
-import { findSuppressions, type Suppressions } from '../core/config/suppressions';
+import type { Suppressions } from '../core/config/suppressions';
 import { loadLandscapeFile, type FileLimits, type LandscapeFile } from '../core/landscape/file';
 import type { LandscapeModel } from '../core/landscape/model';
 import { reparseLandscapeFile } from '../core/landscape/reparse';
@@ -8,14 +8,13 @@ import { LineIndex } from '../core/landscape/text';
 /**
  * A landscape file as the extension host holds it: the check worker parses and checks, so the
  * host parses a file only when a face reads its tree or model (the landscape view, the
- * dashboard, a quick fix that edits it), and builds its line index and suppressions only when
+ * dashboard, a quick fix that edits it, its suppressions), and builds its line index only when
  * asked for too. A later version of the file re-parses from the last parsed one, for the cost
  * of the edited system (see reparseLandscapeFile).
  */
 export class LazyLandscapeFile implements LandscapeFile {
   private parsed: LandscapeFile | undefined;
   private index: LineIndex | undefined;
-  private directives: Suppressions | undefined;
 
   constructor(
     readonly path: string,
@@ -32,7 +31,8 @@ export class LazyLandscapeFile implements LandscapeFile {
   }
 
   get suppressions(): Suppressions {
-    return (this.directives ??= this.parsed?.suppressions ?? findSuppressions(this.text, this.lines));
+    // Directives count only where they are comments, which takes the parsed tree (see findSuppressions).
+    return this.parse().suppressions;
   }
 
   get tree(): SourceTree {

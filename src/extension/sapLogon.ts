@@ -18,7 +18,7 @@ import {
   SapLogonReadError,
   type ExportedLandscape,
 } from '../core/saplogon';
-import { readRegularFile } from '../cli/companions';
+import { readCompanionFile } from '../cli/companions';
 import { writeFileAtomically } from '../cli/files';
 import { SAP_LOGON_COMMANDS } from './commands';
 import type { LandscapeWorkspace } from './landscapeWorkspace';
@@ -67,7 +67,7 @@ async function importFromSapLogon(workspace: LandscapeWorkspace, log: vscode.Log
   if (!picked || picked.length === 0) return;
   let collected: ReturnType<typeof collectSapLogonFiles>;
   try {
-    collected = collectSapLogonFiles(picked.map((uri) => uri.fsPath), { read: (path) => readRegularFile(path), show: (path) => vscode.workspace.asRelativePath(path) });
+    collected = collectSapLogonFiles(picked.map((uri) => uri.fsPath), { read: (path) => readCompanionFile(path), show: (path) => vscode.workspace.asRelativePath(path) });
   } catch (error) {
     if (error instanceof SapLogonFormatError || error instanceof SapLogonReadError) {
       await prompts.error(`SAP Readiness: ${error.message}`);

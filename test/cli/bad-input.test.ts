@@ -1,8 +1,9 @@
 import { strict as assert } from 'assert';
 import { randomBytes } from 'crypto';
-import { closeSync, openSync, statSync, writeSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { closeSync, ftruncateSync, mkdirSync, openSync, statSync, symlinkSync, writeFileSync, writeSync } from 'fs';
 import * as path from 'path';
-import { assertExit, FIXTURES, makeTempDir, NOW, parseJson, positions, removeTempDir, runCli, type JsonReport } from './run-cli';
+import { assertExit, assertUsageError, FIXTURES, makeTempDir, NOW, parseJson, positions, removeTempDir, runCli, type JsonReport } from './run-cli';
 
 /** Checks files as JSON, asserting exit 1 without a hang or a stack trace. */
 function checkJson(args: string[], cwd = FIXTURES, timeout = 30_000): JsonReport {
@@ -136,6 +137,62 @@ describe('sapready check on bad input', () => {
       assert.deepEqual(positions(report), ['huge.landscape.yaml:1:1 yaml-syntax']);
       assert.match(report.findings[0].message, /^File not checked: it is 50\.0 MiB, over the limit of 32\.0 MiB\. .*limits\.maxFileBytes/);
     });
+  });
+});
+
+describe('sapready check on what is not a regular file', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = makeTempDir();
+    writeFileSync(path.join(dir, 'good.landscape.yaml'), 'landscape: Good\nsystems:\n  - sid: PRD\n    product: S/4HANA\n');
+  });
+  afterEach(() => removeTempDir(dir));
+
+  /** The folder's findings by file, asserting the run ended by itself and still checked good.landscape.yaml. */
+  function checkFolder(): Map<string, string[]> {
+    const report = checkJson(['.'], dir, 15_000);
+    assert.ok(report.files.includes('good.landscape.yaml'), `the good file was not checked: ${report.files.join(', ')}`);
+    const byFile = new Map<string, string[]>();
+    for (const finding of report.findings) byFile.set(finding.path, [...(byFile.get(finding.path) ?? []), finding.message]);
+    return byFile;
+  }
+
+  it('declines a link to a FIFO without opening it (it would wait forever), and checks the other files', () => {
+    execFileSync('mkfifo', [path.join(dir, 'pipe')]);
+    symlinkSync(path.join(dir, 'pipe'), path.join(dir, 'fifo.landscape.yaml'));
+    assert.deepEqual(checkFolder().get('fifo.landscape.yaml'), ['File not checked: it is a FIFO, not a regular file.']);
+  });
+
+  it('declines a link to /dev/zero (it never ends) with a message', () => {
+    symlinkSync('/dev/zero', path.join(dir, 'zero.landscape.yaml'));
+    assert.deepEqual(checkFolder().get('zero.landscape.yaml'), ['File not checked: it is a device, not a regular file.']);
+  });
+
+  it('declines a 3 GiB file by its size, without reading it, and checks the other files', () => {
+    const huge = path.join(dir, 'huge.landscape.yaml');
+    const fd = openSync(huge, 'w');
+    ftruncateSync(fd, 3 * 1024 * 1024 * 1024); // sparse: no disk space used
+    closeSync(fd);
+    const [message] = checkFolder().get('huge.landscape.yaml') ?? [];
+    assert.match(message, /^File not checked: it is 3072\.0 MiB, over the limit of 32\.0 MiB\./);
+  });
+
+  it('reports a symbolic-link loop, a link to a folder and a file name that is not UTF-8 each as a finding, and checks the other files', () => {
+    symlinkSync('loop.landscape.yaml', path.join(dir, 'loop.landscape.yaml'));
+    mkdirSync(path.join(dir, 'folder.landscape.yaml'));
+    symlinkSync(path.join(dir, 'folder.landscape.yaml'), path.join(dir, 'linked.landscape.yaml'));
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/caf'), Buffer.from([0xe9]), Buffer.from('.landscape.yaml')]), 'landscape: Latin-1 name\n');
+    const byFile = checkFolder();
+    assert.deepEqual(byFile.get('loop.landscape.yaml'), ['File not checked: ELOOP (a loop of symbolic links).']);
+    assert.deepEqual(byFile.get('linked.landscape.yaml'), ['File not checked: it is a folder, not a regular file.']);
+    assert.deepEqual(byFile.get('caf\ufffd.landscape.yaml'), ['File not checked: ENOENT (gone, a broken symbolic link, or a file name that is not UTF-8).']);
+    assert.equal(byFile.has('folder.landscape.yaml'), false);
+  });
+
+  it('refuses a FIFO as the options file with exit 2 instead of waiting for a writer', () => {
+    execFileSync('mkfifo', [path.join(dir, 'options.fifo')]);
+    const result = runCli(['check', '.', '--now', NOW, '--config', 'options.fifo'], { cwd: dir, timeout: 15_000 });
+    assertUsageError(result, /^sapready: Cannot read options file options\.fifo: it is a FIFO, not a regular file\n$/);
   });
 });
 

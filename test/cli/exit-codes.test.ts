@@ -73,7 +73,7 @@ describe('sapready exit codes', () => {
       { name: 'a fractional --max-warnings', args: ['check', 'clean', '--max-warnings', '1.5'], message: /^sapready: --max-warnings takes a whole number; got "1\.5"\.\n$/ },
       { name: 'a path that does not exist', args: ['check', 'no-such-folder', '--now', NOW], message: /^sapready: No such file or folder: no-such-folder\n$/ },
       { name: 'a missing --config file', args: ['check', 'clean', '--now', NOW, '--config', 'no-such-options.yaml'], message: /^sapready: Options file not found: no-such-options\.yaml\n$/ },
-      { name: 'a --config that is a folder', args: ['check', 'clean', '--now', NOW, '--config', 'clean'], message: /^sapready: Cannot read options file clean: EISDIR\n$/ },
+      { name: 'a --config that is a folder', args: ['check', 'clean', '--now', NOW, '--config', 'clean'], message: /^sapready: Cannot read options file clean: it is a folder, not a regular file\n$/ },
       { name: 'init with two file names', args: ['init', 'a.landscape.yaml', 'b.landscape.yaml'], message: /^sapready: init takes one file name\.\n$/ },
     ];
     for (const { name, args, message } of usageErrors) {

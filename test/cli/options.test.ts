@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { writeFileSync } from 'fs';
 import * as path from 'path';
-import { assertExit, FIXTURES, makeTempDir, NOW, parseJson, positions, removeTempDir, runCli, VERSION } from './run-cli';
+import { assertExit, assertUsageError, FIXTURES, makeTempDir, NOW, parseJson, positions, removeTempDir, runCli, VERSION } from './run-cli';
 
 /*
  * test/fixtures/cli/options/.sapready.yaml says `now: 2026-06-10` and turns legacy-rfc-destination
@@ -87,5 +87,27 @@ describe('sapready options file (.sapready.yaml)', () => {
     } finally {
       removeTempDir(dir);
     }
+  });
+
+  describe('patterns that could hang the check', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = makeTempDir();
+      // A destination whose 32-character name makes ^(a+)+$ backtrack for far longer than the test waits.
+      writeFileSync(path.join(dir, 'a.landscape.yaml'), `landscape: A\nsystems:\n  PRD:\n    product: abap\n    rfcDestinations:\n      ${'a'.repeat(31)}b: { type: "3", host: oss001 }\n`);
+    });
+    afterEach(() => removeTempDir(dir));
+
+    it('refuses a pattern that can backtrack exponentially, naming its line and column, with exit 2 and without running it', () => {
+      writeFileSync(path.join(dir, '.sapready.yaml'), 'rules:\n  legacy-rfc-destination:\n    ignoredNamePatterns:\n      - "^(a+)+$"\n');
+      const result = runCli(['check', '.', '--now', NOW], { cwd: dir, timeout: 15_000 });
+      assertUsageError(result, /^sapready: Invalid options file:\n\.sapready\.yaml:4:9  "\^\(a\+\)\+\$" could take exponential time to match/);
+    });
+
+    it('reports an invalid pattern as an options-file error with line and column, not an internal error', () => {
+      writeFileSync(path.join(dir, '.sapready.yaml'), 'rules:\n  saprouter-route:\n    serviceNamePatterns: ["^sapdp[0-9]{2}$", "(unclosed"]\n');
+      const result = runCli(['check', '.', '--now', NOW], { cwd: dir });
+      assertUsageError(result, /^sapready: Invalid options file:\n\.sapready\.yaml:3:46  "\(unclosed" is not a valid regular expression: Unterminated group\.\n$/);
+    });
   });
 });

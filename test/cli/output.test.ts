@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
-import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { chmodSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { spawn } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
 import { assertExit, assertUsageError, CLI_PATH, FIXTURES, listFiles, makeTempDir, NOW, parseJson, removeTempDir, runCli } from './run-cli';
 
 describe('sapready check --output', () => {
@@ -56,6 +56,61 @@ describe('sapready check --output', () => {
     const result = runCli(['check', 'findings', '--now', NOW, '--output', path.join(dir, 'report')]);
     assertUsageError(result, /^sapready: Cannot write .*report: E[A-Z]+\n$/);
     assert.deepEqual(listFiles(dir), ['report']);
+  });
+
+  describe('onto what is not a regular file: written into, never replaced', () => {
+    // CI runs as root, where renaming over /dev/null replaces the device for every later
+    // program. The tests use a device made here, never the real /dev/null.
+    const isRoot = process.getuid?.() === 0;
+
+    it('writes into a character device and leaves it a character device', function () {
+      if (!isRoot) this.skip();
+      const device = path.join(dir, 'null');
+      execFileSync('mknod', [device, 'c', '1', '3']);
+      const result = runCli(['check', 'findings', '--now', NOW, '--output', device]);
+      assertExit(result, 1);
+      assert.ok(lstatSync(device).isCharacterDevice(), 'the device was replaced');
+      assert.deepEqual(listFiles(dir), ['null']);
+    });
+
+    it('writes into a FIFO that a reader holds open, and leaves it a FIFO', async () => {
+      const fifo = path.join(dir, 'report.fifo');
+      execFileSync('mkfifo', [fifo]);
+      const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+      let received = '';
+      reader.stdout.on('data', (chunk: Buffer) => (received += chunk.toString()));
+      const closed = new Promise((resolve) => reader.on('close', resolve));
+      // cat runs as its own process: it drains the FIFO while this one waits for the CLI.
+      try {
+        const result = runCli(['check', 'findings', '--now', NOW, '--output', fifo]);
+        assertExit(result, 1);
+      } finally {
+        // Had the FIFO been replaced, cat would wait for a writer forever.
+        if (!lstatSync(fifo).isFIFO()) reader.kill();
+      }
+      await closed;
+      assert.ok(lstatSync(fifo).isFIFO(), 'the FIFO was replaced');
+      assert.match(received, /problems? \(/);
+    });
+
+    it('writes through a symbolic link into the file it names, and keeps the link', () => {
+      const target = path.join(dir, 'target.txt');
+      writeFileSync(target, 'old');
+      symlinkSync(target, path.join(dir, 'link.txt'));
+      const result = runCli(['check', 'findings', '--now', NOW, '--output', path.join(dir, 'link.txt')]);
+      assertExit(result, 1);
+      assert.ok(lstatSync(path.join(dir, 'link.txt')).isSymbolicLink(), 'the link was replaced');
+      assert.match(readFileSync(target, 'utf8'), /problems? \(/);
+    });
+
+    it('keeps the permissions of a report it replaces (0600 stays 0600)', () => {
+      const report = path.join(dir, 'report.txt');
+      writeFileSync(report, 'old');
+      chmodSync(report, 0o600);
+      assertExit(runCli(['check', 'findings', '--now', NOW, '--output', report]), 1);
+      assert.equal(statSync(report).mode & 0o777, 0o600);
+      assert.match(readFileSync(report, 'utf8'), /problems? \(/);
+    });
   });
 
   it('ends quietly when stdout is closed early (sapready check | head): no stack trace, no exit 1 without errors', async () => {

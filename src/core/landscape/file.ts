@@ -29,20 +29,20 @@ export interface FileLimits extends ParseLimits {
  */
 export function loadLandscapeFile(path: string, text: string, limits: FileLimits, unreadable?: string): LandscapeFile {
   const lines = new LineIndex(text);
-  const suppressions = findSuppressions(text, lines);
   const bytes = Buffer.byteLength(text, 'utf8');
-  const declined =
-    unreadable ??
-    (bytes > limits.maxFileBytes
-      ? `File not checked: it is ${sizesApart(bytes, limits.maxFileBytes)}. ` +
-        'Split the landscape into several files, or raise limits.maxFileBytes in .sapready.yaml.'
-      : undefined);
+  const declined = unreadable ?? (bytes > limits.maxFileBytes ? oversizeMessage(bytes, limits.maxFileBytes) : undefined);
   if (declined) {
     const tree: SourceTree = { root: null, hasAliases: false, hasMerges: false, problems: [{ start: 0, end: 0, message: declined }] };
-    return { path, text, lines, tree, model: null, suppressions };
+    // A declined file is not read, so nothing in it can silence the reason.
+    return { path, text, lines, tree, model: null, suppressions: findSuppressions('', lines, null) };
   }
   const tree = parseSourceTree(text, limits);
-  return { path, text, lines, tree, model: buildModel(tree.root), suppressions };
+  return { path, text, lines, tree, model: buildModel(tree.root), suppressions: findSuppressions(text, lines, tree.root) };
+}
+
+/** Why a file over the size limit is not checked; readers that stop at the limit say the same. */
+export function oversizeMessage(bytes: number, maxFileBytes: number): string {
+  return `File not checked: it is ${sizesApart(bytes, maxFileBytes)}. Split the landscape into several files, or raise limits.maxFileBytes in .sapready.yaml.`;
 }
 
 function formatBytes(bytes: number): string {

@@ -332,7 +332,9 @@ function flag(map: MapNode, key: string): Field<boolean> | undefined {
 function whole(map: MapNode, key: string): Field<number> | undefined {
   const pair = entryOf(map, key);
   if (!pair || pair.value.kind !== 'scalar') return undefined;
-  const value = typeof pair.value.value === 'string' ? Number(pair.value.value) : pair.value.value;
+  // Quoted, only decimal digits count: Number() would read "0x50" as 80, "8e3" as 8000 and " 80 " as 80.
+  const written = pair.value.value;
+  const value = typeof written === 'string' ? (/^[0-9]+$/.test(written) ? Number(written) : undefined) : written;
   if (typeof value !== 'number' || !Number.isInteger(value)) return undefined;
   return { value, pair };
 }

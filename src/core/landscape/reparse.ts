@@ -96,7 +96,7 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
     tree: { root, problems: [], hasAliases: false, hasMerges: false },
     // Top-level fields and users lie outside the edited entry: their pairs were only moved.
     model: { ...model, systems: systemsModel },
-    suppressions: findSuppressions(text, lines),
+    suppressions: findSuppressions(text, lines, root),
   };
 }
 

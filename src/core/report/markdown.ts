@@ -79,9 +79,14 @@ function row(finding: Finding): string {
   return `| ${finding.range.start.line + 1} | ${finding.severity} | ${cell(finding.sid ?? '')} | ${code(finding.ruleId)} | ${cell(finding.message)} | ${notes} |`;
 }
 
-/** Text as inline code in a table cell: backslashes and entities do not apply inside code spans. */
+/**
+ * Text as inline code in a table cell. Entities do not apply inside code spans, but a table
+ * is split into cells before code spans are read, and some renderers take `\\|` as an escaped
+ * backslash before a cell border: so backslashes are doubled and pipes escaped, and nothing
+ * in a value can end the span early.
+ */
 function code(text: string): string {
-  return `\`${printable(text.replace(/[\r\n]+/g, ' ')).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+  return `\`${printable(text.replace(/[\r\n]+/g, ' ')).replace(/`/g, "'").replace(/\\/g, '\\\\').replace(/\|/g, '\\|')}\``;
 }
 
 /**

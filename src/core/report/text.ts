@@ -7,7 +7,9 @@ export interface TextStyle {
 
 /** Landscape text may hold control characters (ESC sequences would drive the reader's terminal). */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
+  // Control characters (escape sequences), line breaks of any kind and bidi controls: a value
+  // must not start a line of its own, repaint the terminal or reorder what is shown around it.
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, '\uFFFD');
 }
 
 const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', dim: '\u001b[2m', reset: '\u001b[0m' };
@@ -20,7 +22,7 @@ export function formatText(input: ReportInput, style: TextStyle): string {
   const paint = (color: keyof typeof COLORS, text: string): string => (style.color ? `${COLORS[color]}${text}${COLORS.reset}` : text);
   const lines: string[] = [];
   for (const finding of input.findings) {
-    const where = `${finding.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+    const where = `${printable(finding.path)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
     const link = findingNoteUrls(finding)[0];
     lines.push(`${where}  ${paint(finding.severity, finding.severity.padEnd(7))}  ${printable(finding.message)}  ${paint('dim', finding.ruleId)}${link ? `  ${paint('dim', link)}` : ''}`);
   }

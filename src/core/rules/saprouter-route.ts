@@ -1,3 +1,4 @@
+import { maskRoutePasswords } from '../secrets';
 import type { Severity } from '../findings';
 import type { LandscapeFile } from '../landscape/file';
 import type { Field } from '../landscape/model';
@@ -123,7 +124,7 @@ function routeProblems(route: string, letters: ReadonlySet<string>, services: re
         start: at,
         end: route.length,
         severity: 'error',
-        message: `has "${route.slice(at)}" outside a hop: a route is a series of /H/<host>/S/<service> hops.`,
+        message: `has "${maskRoutePasswords(route.slice(at))}" outside a hop: a route is a series of /H/<host>/S/<service> hops.`,
       });
       break;
     }

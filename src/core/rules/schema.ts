@@ -1,7 +1,7 @@
 import { SID_PATTERN, type SystemDeclaration } from '../landscape/model';
 import { plainValue, type MapNode, type Pair } from '../landscape/sourceTree';
 import { pointerSegment, validateParts, type CompiledValidator, type ValidationPart } from '../schema/validate';
-import { isPasswordKey } from './plaintext-secret';
+import { isPasswordKey } from '../secrets';
 import { defineRule, NO_OPTIONS_SCHEMA } from './rule';
 import { stackProblems } from './stack-fit';
 

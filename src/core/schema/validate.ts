@@ -1,3 +1,4 @@
+import { shownValue } from '../secrets';
 import { plainValue, type MapNode, type Pair, type SourceNode } from '../landscape/sourceTree';
 import type { Span } from '../landscape/text';
 import { closestWord } from '../text/closest';
@@ -113,6 +114,9 @@ function describe(error: SchemaError, at: Located, skipUnknownKey: (key: string)
   const where = at.trail.length > 0 ? ` (in ${at.trail.join(' › ')})` : '';
   const field = at.trail.length > 0 ? `"${at.trail[at.trail.length - 1]}"` : 'The file';
   const value = at.node;
+  // A value is quoted back only as an output may show it: a secret name or a route password stays masked.
+  const key = at.trail.length > 0 ? String(at.trail[at.trail.length - 1]) : undefined;
+  const show = (text: string): string => shownValue(key, text);
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
@@ -132,13 +136,13 @@ function describe(error: SchemaError, at: Located, skipUnknownKey: (key: string)
     case 'type': {
       const expected = String(error.params.type);
       if (expected === 'string' && value.kind === 'scalar' && value.plain && value.value !== null) {
-        return span(value, `${field} must be text: write it in quotes, "${value.source}" (unquoted, YAML reads it as ${typeof value.value} ${JSON.stringify(value.value)})${where}.`);
+        return span(value, `${field} must be text: write it in quotes, "${show(value.source)}" (unquoted, YAML reads it as ${typeof value.value} ${show(JSON.stringify(value.value))})${where}.`);
       }
-      return span(value, `${field} must be ${article(expected)}, not ${describeValue(value)}${where}.`);
+      return span(value, `${field} must be ${article(expected)}, not ${describeValue(value, show)}${where}.`);
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const written = value.kind === 'scalar' ? String(value.value) : describeValue(value);
+      const written = value.kind === 'scalar' ? show(String(value.value)) : describeValue(value, show);
       const suggestion = closestWord(written, allowed);
       return span(value, `${field} is "${written}"; allowed: ${allowed.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}${where.replace(/^ /, ' ')}`.trim());
     }
@@ -151,7 +155,7 @@ function describe(error: SchemaError, at: Located, skipUnknownKey: (key: string)
         const pair = value.kind === 'map' ? value.entries.get(error.propertyName) : undefined;
         return span(pair?.key ?? value, `"${error.propertyName}" is not a valid name here: ${meaning}${where}.`);
       }
-      return span(value, `${field} "${value.kind === 'scalar' ? value.source : ''}" is not valid: ${meaning}${where}.`);
+      return span(value, `${field} "${value.kind === 'scalar' ? show(value.source) : ''}" is not valid: ${meaning}${where}.`);
     }
     case 'format': {
       const meaning = FORMAT_MEANINGS[String(error.params.format)] ?? String(error.params.format);
@@ -183,9 +187,9 @@ function article(type: string): string {
   return names[type] ?? type;
 }
 
-function describeValue(node: SourceNode): string {
+function describeValue(node: SourceNode, show: (text: string) => string): string {
   if (node.kind === 'map') return 'a mapping';
   if (node.kind === 'seq') return 'a list';
   if (node.value === null) return 'empty';
-  return `${typeof node.value === 'string' ? 'text' : typeof node.value} "${node.source || String(node.value)}"`;
+  return `${typeof node.value === 'string' ? 'text' : typeof node.value} "${show(node.source || String(node.value))}"`;
 }

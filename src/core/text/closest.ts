@@ -15,14 +15,17 @@ export function editDistance(a: string, b: string): number {
 /** The candidate closest to `word` (case-insensitive), if close enough to be a likely typo. */
 export function closestWord(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
+  const allowed = Math.max(2, Math.floor(lower.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: a far longer key (8 MB) is compared with nothing.
+    if (Math.abs(candidate.length - lower.length) > allowed) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(lower.length / 3)) && bestDistance < lower.length ? best : undefined;
+  return bestDistance <= allowed && bestDistance < lower.length ? best : undefined;
 }

@@ -60,7 +60,8 @@ export class LogonDepot {
     const { logon, system } = entry;
     const who = `${system.sid} logon data${logon.user ? ` for ${logon.user.value}` : ''}`;
     if (!logon.secret) return `${who} has no secret name: add "secret: ${system.sid}/${logon.user?.value ?? 'USER'}" to the entry first.`;
-    if (!SECRET_NAME.test(logon.secret.value)) return `The secret name ${JSON.stringify(logon.secret.value)} of ${who} is not a usable name (letters, digits, . _ / @ -).`;
+    // Not quoted back: what is written there in place of a name may well be the password.
+    if (!SECRET_NAME.test(logon.secret.value)) return `The secret name of ${who} is not a usable name (letters, digits, . _ / @ -).`;
     if (!logon.expires) return `${who} has no expiry date: SAP recommends never storing logon data longer than necessary. Add "expires: YYYY-MM-DD" first.`;
     const expires = parseDay(logon.expires.value);
     if (expires === undefined) return `${who} has an invalid expiry date ${JSON.stringify(logon.expires.value)}.`;

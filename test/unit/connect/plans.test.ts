@@ -302,6 +302,17 @@ describe('launch plans (src/core/connect)', () => {
       refused(plan('ssh', { window: 'window: { from: 2026-11-20T08:00:00Z }' }), 'serviceConnections.ssh.window', /has no until: a connection without an end is not opened/);
     });
 
+    it('for a window that ends on a day that does not exist (2026-02-31) or at 24:00, which Date.parse would roll over', () => {
+      for (const until of ['2026-02-31T18:00:00Z', '2026-11-27T24:00:00Z', '2026-11-27T18:60:00Z']) {
+        const result = plan('ssh', { window: `window: { from: 2026-02-20T08:00:00Z, until: ${until} }` }, {}, Date.parse('2026-03-02T00:00:00Z'));
+        assert.ok(isRefusal(result), `${until} opened a plan`);
+      }
+    });
+
+    it('for a quoted port that only JavaScript reads as a number ("0x50", "8e3", " 80 ")', () => {
+      for (const port of ['0x50', '8e3', ' 80 ']) refused(plan('ssh', { connection: { port } }), 'serviceConnections.ssh.port', /is not a port/);
+    });
+
     it('when the window has closed since the plan was made', () => {
       const ssh = planned('terminal', 'ssh');
       assert.equal(closedSincePlanned(ssh, Date.parse('2026-11-27T17:59:59Z')), undefined);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import { findSuppressions } from '../../../src/core/config/suppressions';
+import { parseSourceTree } from '../../../src/core/landscape/sourceTree';
 import { LineIndex } from '../../../src/core/landscape/text';
 import { check, expectFindings, yaml } from '../../helpers';
 
@@ -30,12 +31,34 @@ describe('inline suppressions', () => {
 
   it('ignores the marker inside values and quoted text', () => {
     const text = 'a: "# sapready-disable schema"\nb: x#sapready-disable schema\n';
-    assert.deepEqual(findSuppressions(text, new LineIndex(text)).directives, []);
+    assert.deepEqual(findSuppressions(text, new LineIndex(text), parseSourceTree(text).root).directives, []);
+  });
+
+  it('ignores the marker inside a block scalar and a quoted string over several lines: a value cannot hide a password', () => {
+    for (const hiding of [
+      ['    description: |', '      # sapready-disable', '      nothing to see'],
+      ['    description: >-', '      # sapready-disable plaintext-secret'],
+      ['    description: "first line', '      # sapready-disable', '      last line"'],
+      ["    description: 'first line", '      # sapready-disable-next-line', "      last line'"],
+    ]) {
+      const text = yaml('landscape: x', 'systems:', '  PRD:', '    product: abap', ...hiding, '    logon:', '      password: Geheim123');
+      assert.deepEqual(findSuppressions(text, new LineIndex(text), parseSourceTree(text).root).directives, [], hiding.join('\n'));
+      // Without a tree (a file that does not parse), the lexer decides: the same answer.
+      assert.deepEqual(findSuppressions(text, new LineIndex(text), null).directives, [], hiding.join('\n'));
+      expectFindings(check(text, { rules: ['plaintext-secret'] }), [{ rule: 'plaintext-secret', line: hiding.length + 6 }]);
+    }
+  });
+
+  it('still reads a directive after a block scalar, and in a file that does not parse', () => {
+    const afterBlock = 'a: |\n  text\n# sapready-disable schema\nb: 1\n';
+    assert.deepEqual(findSuppressions(afterBlock, new LineIndex(afterBlock), parseSourceTree(afterBlock).root).directives.map((directive) => directive.line), [2]);
+    const broken = '# sapready-disable-next-line yaml-syntax\na: "unclosed\n';
+    assert.deepEqual(findSuppressions(broken, new LineIndex(broken), parseSourceTree(broken).root).directives.map((directive) => directive.ruleIds), [['yaml-syntax']]);
   });
 
   it('records where the rule ids are, for hovers', () => {
     const text = 'a: 1  # sapready-disable-next-line  schema, legacy-rfc-destination -- why\n';
-    const [directive] = findSuppressions(text, new LineIndex(text)).directives;
+    const [directive] = findSuppressions(text, new LineIndex(text), parseSourceTree(text).root).directives;
     assert.deepEqual(directive.ruleIds, ['schema', 'legacy-rfc-destination']);
     assert.equal(text.slice(directive.idsStart, directive.idsEnd), 'schema, legacy-rfc-destination');
   });

@@ -37,6 +37,44 @@ describe(RULE, () => {
     ]);
   });
 
+  it('reports password keys however they are spelled: other languages, compounds, escapes, look-alike letters, zero-width characters', () => {
+    const keys = ['passwort', 'kennwort', 'pw', 'pin', 'sapPassword', 'rfcPassword', 'db.password', 'password1', 'passwords', 'secretKey', 'private_key', 'access_token', 'apiToken', '"p\\x61ssword"', 'pаssword', 'pass\u200bword'];
+    expectRule(RULE, yaml('landscape: x', 'systems:', '  PRD:', '    product: abap', '    logonData:', ...keys.map((key) => `      - { user: U, ${key}: x }`)), keys.map((_, index) => ({ line: 6 + index, message: /holds a password in plain text/ })));
+  });
+
+  it('reports values shaped like secrets whatever their key: a Basic credential, a URL with user:password@', () => {
+    expectRule(RULE, yaml(
+      'landscape: x',
+      'systems:',
+      '  PRD:',
+      '    product: abap',
+      '    serviceConnections:',
+      '      http: { auth: "Basic dXNlcjpwYXNzd29yZA==" }',
+      '      web: { url: "https://admin:Geheim123@sap.example/sap/bc" }',
+    ), [
+      { line: 6, message: /an HTTP Authorization credential/ },
+      { line: 7, message: /a URL with a password/ },
+    ]);
+  });
+
+  it('reports keys that arrive through merge keys, in a system and in systems itself', () => {
+    expectRule(RULE, yaml(
+      'landscape: x',
+      'systems:',
+      '  <<: { QAS: { product: abap, logonData: [{ user: U, password: x }] } }',
+      '  PRD:',
+      '    <<: { kennwort: y }',
+      '    product: abap',
+    ), [
+      { line: 3, message: /"password"/ },
+      { line: 5, message: /"kennwort"/ },
+    ]);
+  });
+
+  it('keeps quiet on words that only contain a secret word: passenger, description, passport, spinner', () => {
+    expectRule(RULE, yaml('landscape: x', 'systems:', '  PRD:', '    product: abap', '    x-notes: { passenger: a, description: b, passport: c, spinner: d, secret: PRD/U, keyboard: e }'), []);
+  });
+
   it('does not report secret names, empty password keys, or words that merely contain "pass"', () => {
     expectRule(RULE, yaml(
       'landscape: x',
