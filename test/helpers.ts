@@ -3,7 +3,8 @@ import { resolveOptions, type OptionsFile } from '../src/core/config/options';
 import { checkLandscapes } from '../src/core/engine';
 import type { Finding, Severity } from '../src/core/findings';
 import { applyEdits } from '../src/core/landscape/edits';
-import { parseSourceTree, plainValue, type Pair, type SourceNode, type SourceTree } from '../src/core/landscape/sourceTree';
+import { plainValue, type Pair, type SourceNode, type SourceTree } from '../src/core/landscape/sourceTree';
+import { parseSourceTree } from '../src/core/landscape/parseTree';
 import { RULES, findRule } from '../src/core/rules/registry';
 
 export const TODAY = '2026-11-23';

@@ -6,7 +6,7 @@ import { resolveOptions } from '../../src/core/config/options';
 import { checkLandscapes } from '../../src/core/engine';
 import type { Finding } from '../../src/core/findings';
 import { applyEdits, trailingComment } from '../../src/core/landscape/edits';
-import { parseSourceTree } from '../../src/core/landscape/sourceTree';
+import { parseSourceTree } from '../../src/core/landscape/parseTree';
 import { RULES } from '../../src/core/rules/registry';
 
 const options = resolveOptions(RULES, { now: '2026-11-23' });

@@ -1,4 +1,5 @@
-import { parseSourceTree, plainValue } from '../landscape/sourceTree';
+import { plainValue } from '../landscape/sourceTree';
+import { parseSourceTree } from '../landscape/parseTree';
 import { LineIndex } from '../landscape/text';
 import { validateTree, type CompiledValidator } from '../schema/validate';
 import type { OptionsFile } from './options';

@@ -1,6 +1,7 @@
 import { findSuppressions, type Suppressions } from '../config/suppressions';
 import { buildModel, type LandscapeModel } from './model';
-import { parseSourceTree, type ParseLimits, type SourceTree } from './sourceTree';
+import { type ParseLimits, type SourceTree } from './sourceTree';
+import { parseSourceTree } from './parseTree';
 import { LineIndex } from './text';
 
 /** One landscape file, parsed once and shared by the schema check and every rule. */

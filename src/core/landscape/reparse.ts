@@ -1,7 +1,8 @@
 import { findSuppressions } from '../config/suppressions';
 import { loadLandscapeFile, type FileLimits, type LandscapeFile } from './file';
 import { buildSystem } from './model';
-import { writtenText, parseSourceTree, type MapNode, type Pair, type SourceNode } from './sourceTree';
+import { writtenText, type MapNode, type Pair, type SourceNode } from './sourceTree';
+import { parseSourceTree } from './parseTree';
 
 /**
  * The text of a file after an edit, parsed for the cost of the one system the edit falls in.

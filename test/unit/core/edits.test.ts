@@ -5,7 +5,7 @@ import { applyEdits, removeMapEntry, setMapValues } from '../../../src/core/land
 import { loadLandscapeFile } from '../../../src/core/landscape/file';
 import type { MapNode } from '../../../src/core/landscape/sourceTree';
 import { valueOf } from '../../helpers';
-import { parseSourceTree } from '../../../src/core/landscape/sourceTree';
+import { parseSourceTree } from '../../../src/core/landscape/parseTree';
 
 const load = (text: string) => loadLandscapeFile('t.landscape.yaml', text, DEFAULT_FILE_LIMITS);
 const mapAt = (text: string, key: string): MapNode => ((load(text).tree.root as MapNode).entries.get(key)!.value as MapNode);

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { generateLandscape } from '../../../bench/generate';
 import { scanPlainYaml } from '../../../src/core/landscape/fastScanner';
-import { DEFAULT_PARSE_LIMITS, parseWithJsYaml, type ParseLimits } from '../../../src/core/landscape/sourceTree';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../../../src/core/landscape/sourceTree';
+import { parseWithJsYaml } from '../../../src/core/landscape/parseTree';
 import { dumpTree } from '../../helpers';
 
 /**

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import type { MapNode, SourceNode } from '../../../src/core/landscape/sourceTree';
-import { parseSourceTree, plainValue } from '../../../src/core/landscape/sourceTree';
+import { plainValue } from '../../../src/core/landscape/sourceTree';
+import { parseSourceTree } from '../../../src/core/landscape/parseTree';
 import { valueOf } from '../../helpers';
 import { resolvePlainScalar } from '../../../src/core/landscape/treeBuilder';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { findSuppressions } from '../../../src/core/config/suppressions';
-import { parseSourceTree } from '../../../src/core/landscape/sourceTree';
+import { parseSourceTree } from '../../../src/core/landscape/parseTree';
 import { LineIndex } from '../../../src/core/landscape/text';
 import { check, expectFindings, yaml } from '../../helpers';
 
