@@ -153,7 +153,7 @@ describe('sapready check CI formats', () => {
         const [line] = run('github', dir, ['.']).stdout.split('\n');
         const [finding] = jsonFindings(dir, ['.']);
         assert.match(finding.message, /50% \u001b\[31mred\r\nnext/, 'the message carries every character to escape');
-        assert.equal(line, await toolkitAnnotation(finding, printable(finding.message)));
+        assert.equal(line, await toolkitAnnotation(finding, finding.message.split('\n').map(printable).join('\n')));
         assert.match(line, /^::error title=sapready schema,file=a%2Cb%3Ac%25d\.landscape\.yaml,line=2,/);
         assert.match(line, /50%25 \uFFFD\[31mred\uFFFD%0Anext/);
       } finally {

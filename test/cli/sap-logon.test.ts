@@ -68,7 +68,7 @@ describe('sapready import --sap-logon', () => {
       ].join('\n'),
     );
     assert.deepEqual(result.stderr.trimEnd().split('\n'), [
-      'sapready: warning: SAPUILandscape.xml: <Include url="file:///C:/Users/basis/AppData/Roaming/SAP/Common/SAPUILandscapeGlobal.xml"> not followed: no such file',
+      'sapready: warning: SAPUILandscape.xml: <Include url="file:///C:/Users/basis/AppData/Roaming/SAP/Common/SAPUILandscapeGlobal.xml"> not followed: ENOENT (gone, a broken symbolic link, or a file name that is not UTF-8)',
       'sapready: warning: SAPUILandscape.xml: entry "PRD app server 2": PRD: host "prd-app02.acme.example" differs from "prd-ci.acme.example" of entry "PRD central instance"; the first entry\'s value is kept',
       'sapready: warning: SAPUILandscape.xml: entry "PRD app server 2": PRD: instance "01" differs from "00" of entry "PRD central instance"; the first entry\'s value is kept',
       'sapready: warning: SAPUILandscape.xml: entry "Test box without SID": no system ID (SID): left out; give the entry a system ID in SAP Logon and import again',
@@ -117,7 +117,7 @@ describe('sapready import --sap-logon', () => {
     assertUsageError(runCli(['import', '--sap-logon', 'broken.xml'], { cwd: SAP_LOGON }), /^sapready: broken\.xml:5:14: not well-formed XML: unexpected close tag\.\n$/);
     assertUsageError(runCli(['import', '--sap-logon', 'broken.ini'], { cwd: SAP_LOGON }), /^sapready: broken\.ini:3:1: "this line is not an ini line" is neither a \[section\] nor a key=value line\.\n$/);
     assertUsageError(runCli(['import', '--sap-logon', 'other.yaml'], { cwd: SAP_LOGON }), /^sapready: other\.yaml:1:1: This is neither a SAP UI landscape file/);
-    assertUsageError(runCli(['import', '--sap-logon', 'missing.xml'], { cwd: SAP_LOGON }), /^sapready: Cannot read missing\.xml: no such file\n$/);
+    assertUsageError(runCli(['import', '--sap-logon', 'missing.xml'], { cwd: SAP_LOGON }), /^sapready: Cannot read missing\.xml: ENOENT \(gone, a broken symbolic link, or a file name that is not UTF-8\)\n$/);
     assertUsageError(runCli(['import', '--sap-logon'], { cwd: SAP_LOGON }), /needs the SAP Logon files/);
   });
 
@@ -132,7 +132,7 @@ describe('sapready import --sap-logon', () => {
     if (process.platform === 'win32') this.skip();
     dir = makeTempDir();
     assert.equal(spawnSync('mkfifo', [path.join(dir, 'pipe.xml')]).status, 0, 'mkfifo');
-    assertUsageError(runCli(['import', '--sap-logon', 'pipe.xml'], { cwd: dir, timeout: 10_000 }), /Cannot read pipe\.xml: not a regular file/);
+    assertUsageError(runCli(['import', '--sap-logon', 'pipe.xml'], { cwd: dir, timeout: 10_000 }), /Cannot read pipe\.xml: it is a FIFO, not a regular file/);
     writeFileSync(path.join(dir, 'out.landscape.yaml'), 'kept\n');
     assertUsageError(runCli(['import', '--sap-logon', path.join(SAP_LOGON, 'saplogon.ini'), '--output', 'out.landscape.yaml'], { cwd: dir }), /out\.landscape\.yaml exists; use --force/);
     assert.equal(readFileSync(path.join(dir, 'out.landscape.yaml'), 'utf8'), 'kept\n');

@@ -29,11 +29,12 @@ export function formatGithub(input: ReportInput): string {
 
 /**
  * The runner reads a command up to the end of the line and decodes %25, %0D and %0A in its
- * message. Control characters other than line feeds and tabs are first replaced as in the text
+ * message, so line feeds stay (encoded). Other control characters are first replaced as in the text
  * report, since the log renders terminal escape sequences.
  */
 function escapeData(text: string): string {
-  return printable(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const shown = text.split('\n').map(printable).join('\n');
+  return shown.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** In properties `:` ends the list and `,` separates properties, so they are encoded too. */
