@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO, INSTALL_HINT, missingTools, checkBuilt, copyWorkspace, startCodeServer, launchBrowser,
-  workbenchUrl, installSignalHandlers, info, pressUntil, quickInputOpen, finishUiScript } from './hostlib.mjs';
+  workbenchUrl, installSignalHandlers, info, runFromPalette, finishUiScript } from './hostlib.mjs';
 
 const args = process.argv.slice(2);
 const timeoutArg = args.indexOf('--timeout');
@@ -60,16 +60,14 @@ try {
     page.setDefaultTimeout(20000);
     await page.goto(workbenchUrl(server.url, server.port, { folder: workspace.dir }));
     await page.locator('.monaco-workbench').waitFor();
-    await page.waitForTimeout(1500);
-    await pressUntil(page, 'F1', 'the command palette', quickInputOpen);
-    await page.keyboard.type('SAP Readiness: Open Dashboard');
+    // The extension's status bar item appears once it has checked the workspace.
+    await page.locator('.statusbar-item', { hasText: /SAP \d+\/\d+ ready/ }).first().waitFor();
     try {
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Dashboard' }).first().waitFor();
+      await runFromPalette(page, 'SAP Readiness: Open Dashboard');
     } catch (error) {
       await page.screenshot({ path: path.join(SHOTS, `dashboard-${name}-FAILED.png`) });
       throw error;
     }
-    await page.keyboard.press('Enter');
     const frame = await dashboardFrame(page);
     const seen = await frame.evaluate(() => ({
       systems: [...document.querySelectorAll('table.matrix tbody tr')].map((row) => row.dataset.sid),
@@ -80,7 +78,7 @@ try {
     if (!seen.systems.includes('PRD')) throw new Error(`the dashboard does not list PRD: ${JSON.stringify(seen)}`);
     if (seen.images !== 0) throw new Error('the dashboard page holds img or script elements');
     await page.keyboard.press('Control+B'); // hide the side bar: more room for the dashboard
-    await page.waitForTimeout(800);
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
     const file = path.join(SHOTS, `dashboard-${name}.png`);
     await page.screenshot({ path: file });
     info(`screenshot ${path.relative(REPO, file)}`);

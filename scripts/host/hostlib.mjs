@@ -264,6 +264,33 @@ export async function pressUntil(page, key, what, shown, arg, { attempts = 3, re
   }
 }
 
+/**
+ * Runs a command by its palette title ("SAP Readiness: Open Dashboard"). The palette lists the
+ * commands known when it opened: under load an extension's contributions can arrive after that,
+ * and the list then shows only "similar commands". So an attempt whose list lacks the title closes
+ * the palette and opens it again, as pressUntil does for a key the browser dropped.
+ */
+export async function runFromPalette(page, title, { attempts = 3, wait = 10000 } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    await pressUntil(page, 'F1', 'the command palette', quickInputOpen);
+    await page.locator('.quick-input-widget input').fill(`>${title}`);
+    try {
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: wait });
+    } catch (error) {
+      if (attempt === attempts) throw new Error(`"${title}" not in the command palette after ${attempts} attempts`, { cause: error });
+      info(`"${title}" not in the command palette (attempt ${attempt}); opening it again`);
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => {
+        const widget = document.querySelector('.quick-input-widget');
+        return !widget || widget.style.display === 'none' || widget.offsetParent === null;
+      });
+      continue;
+    }
+    await page.keyboard.press('Enter');
+    return;
+  }
+}
+
 /** For pressUntil: the quick input (command palette, go to line) is open. */
 export function quickInputOpen() {
   const widget = document.querySelector('.quick-input-widget');
