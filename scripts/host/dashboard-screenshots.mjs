@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO, INSTALL_HINT, missingTools, checkBuilt, copyWorkspace, startCodeServer, launchBrowser,
-  workbenchUrl, installSignalHandlers, info, runFromPalette, finishUiScript } from './hostlib.mjs';
+  workbenchUrl, installSignalHandlers, info, runFromPalette, finishUiScript, WORKBENCH_LOAD_TIMEOUT } from './hostlib.mjs';
 
 const args = process.argv.slice(2);
 const timeoutArg = args.indexOf('--timeout');
@@ -58,7 +58,7 @@ try {
     const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
     const page = await context.newPage();
     page.setDefaultTimeout(20000);
-    await page.goto(workbenchUrl(server.url, server.port, { folder: workspace.dir }));
+    await page.goto(workbenchUrl(server.url, server.port, { folder: workspace.dir }), { timeout: WORKBENCH_LOAD_TIMEOUT });
     await page.locator('.monaco-workbench').waitFor();
     // The extension's status bar item appears once it has checked the workspace.
     await page.locator('.statusbar-item', { hasText: /SAP \d+\/\d+ ready/ }).first().waitFor();

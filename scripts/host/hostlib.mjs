@@ -291,6 +291,9 @@ export async function runFromPalette(page, title, { attempts = 3, wait = 10000 }
   }
 }
 
+/** How long the workbench's first page load may take: with both cores busy it took over 20 s here. */
+export const WORKBENCH_LOAD_TIMEOUT = 60_000;
+
 /** For pressUntil: the quick input (command palette, go to line) is open. */
 export function quickInputOpen() {
   const widget = document.querySelector('.quick-input-widget');

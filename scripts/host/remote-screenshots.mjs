@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO, INSTALL_HINT, missingTools, checkBuilt, copyWorkspace, startCodeServer, launchBrowser,
-  workbenchUrl, installSignalHandlers, info, pressUntil, quickInputOpen, finishUiScript } from './hostlib.mjs';
+  workbenchUrl, installSignalHandlers, info, runFromPalette, finishUiScript, WORKBENCH_LOAD_TIMEOUT } from './hostlib.mjs';
 
 const args = process.argv.slice(2);
 const timeoutArg = args.indexOf('--timeout');
@@ -55,14 +55,6 @@ async function expandRow(title, text) {
   if (await row.getAttribute('aria-expanded') !== 'true') await row.locator('.monaco-tl-twistie').click();
 }
 
-async function runCommand(title) {
-  await pressUntil(page, 'F1', 'the command palette', quickInputOpen);
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(`>${title}`);
-  await waitFor(`command "${title}" in the palette`, (t) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.textContent.includes(t)), title);
-  await page.keyboard.press('Enter');
-}
-
 try {
   const missing = missingTools();
   if (missing.length) throw new Error(`screenshots need code-server and chromium: ${INSTALL_HINT}; missing now: ${missing.join(', ')}`);
@@ -78,7 +70,7 @@ try {
   browser = await launchBrowser();
   page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
   page.setDefaultTimeout(20000);
-  await page.goto(workbenchUrl(server.url, server.port, { folder: workspace.dir }));
+  await page.goto(workbenchUrl(server.url, server.port, { folder: workspace.dir }), { timeout: WORKBENCH_LOAD_TIMEOUT });
   await page.locator('.monaco-workbench').waitFor();
   info('workbench loaded');
 
@@ -91,7 +83,7 @@ try {
   await page.waitForTimeout(300);
   await shot('connection-types');
 
-  await runCommand('SAP Readiness: Filter Connection Types...');
+  await runFromPalette(page, 'SAP Readiness: Filter Connection Types...');
   const filterInput = page.locator('.quick-input-widget input');
   await filterInput.fill('hana');
   await page.keyboard.press('Enter');

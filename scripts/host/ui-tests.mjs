@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO, INSTALL_HINT, missingTools, checkBuilt, copyWorkspace, startCodeServer, launchBrowser,
-  workbenchUrl, installSignalHandlers, info, pressUntil, quickInputOpen, finishUiScript } from './hostlib.mjs';
+  workbenchUrl, installSignalHandlers, info, pressUntil, quickInputOpen, finishUiScript, WORKBENCH_LOAD_TIMEOUT } from './hostlib.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
@@ -118,7 +118,7 @@ try {
   page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
   page.setDefaultTimeout(15000);
   page.on('pageerror', e => info(`page error: ${e.message}`));
-  await page.goto(workbenchUrl(server.url, server.port, { folder: workspace.dir }));
+  await page.goto(workbenchUrl(server.url, server.port, { folder: workspace.dir }), { timeout: WORKBENCH_LOAD_TIMEOUT });
   await page.locator('.monaco-workbench').waitFor();
   info('workbench loaded');
 
