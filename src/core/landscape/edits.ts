@@ -9,7 +9,8 @@ import { writtenText, type MapNode, type Pair, type SourceNode } from './sourceT
 
 /**
  * Sets `key: value` pairs in a mapping: a key written there gets its value replaced, the others
- * are added together in one edit (after the last pair, in the mapping's own style). Keys are
+ * are added together after the last pair, in the mapping's own style (a pair written in a flow
+ * sequence gets braces around it first). Keys are
  * names, found however they are written (`"st\x61tus"` is `status`) and quoted where needed.
  */
 export function setMapValues(file: LandscapeFile, map: MapNode, values: ReadonlyArray<readonly [string, string]>): TextEdit[] {

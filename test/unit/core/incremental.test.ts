@@ -27,7 +27,9 @@ const edit = fc.record({
   line: fc.nat(),
   column: fc.nat(),
   kind: fc.constantFrom('insert', 'delete', 'replace-line', 'delete-line', 'duplicate-line'),
-  token: fc.constantFrom('x', ' ', ':', '"', '#', '{', '}', '\n', '  ', '8', 'SAPOSS: { type: "3" }', '    sps: 7', '    product: solman', '  NEW:', '&a', '*a', 'status: deactivated', '# sapready-disable schema', '    password: Init1234', '/W/pw', 'target: /h/host/s/99', '    rfcDestinations: { R: { type: "3", target: /x/y } }'),
+  token: fc.constantFrom('x', ' ', ':', '"', '#', '{', '}', '\n', '  ', '8', 'SAPOSS: { type: "3" }', '    sps: 7', '    product: solman', '  NEW:', '&a', '*a', 'status: deactivated', '# sapready-disable schema', '    password: Init1234', '/W/pw', 'target: /h/host/s/99', '    rfcDestinations: { R: { type: "3", target: /x/y } }',
+    // Shapes whose ranges a block read alone could get wrong: a block scalar, an escaped key, a pair in a flow sequence.
+    '    description: |', '    note: >-  # folded', '      text of it', '    "st\\x61tus": x', '    tags: [a: b, c]'),
 }) as fc.Arbitrary<Edit>;
 
 function applyEdit(text: string, change: Edit): string {
