@@ -7,6 +7,7 @@ import { checkLandscapes } from '../../src/core/engine';
 import type { Finding } from '../../src/core/findings';
 import { applyEdits, trailingComment } from '../../src/core/landscape/edits';
 import { parseSourceTree } from '../../src/core/landscape/parseTree';
+import { plainValue } from '../../src/core/landscape/sourceTree';
 import { RULES } from '../../src/core/rules/registry';
 
 const options = resolveOptions(RULES, { now: '2026-11-23' });
@@ -22,7 +23,14 @@ const scalar = fc.oneof(
 const key = fc.constantFrom(
   'product', 'release', 'sps', 'host', 'instance', 'client', 'supportConnection', 'solman', 'focusedRun', 'communicationUser', 'role',
   'type', 'target', 'port', 'user', 'status', 'deactivatedOn', 'expires', 'secret', 'password', 'kind', 'until', 'from', 'sp', 'unknownKey',
+  // The same names with quotes and escapes: a fix must find them, not add them a second time.
+  '"st\\x61tus"', "'host'", '"\\x68ost"', '"port"', "'deactivatedOn'",
 );
+/** A block scalar as the last value of a mapping whose keys sit at `indent`, sometimes with a blank line after it. */
+const blockScalar = (indent: number) =>
+  fc
+    .tuple(fc.constantFrom('|', '>-', '|+', '>  # folded'), fc.constantFrom('sapserv3', 'two words', 'a: b'), fc.boolean())
+    .map(([header, text, blank]) => `${header}\n${' '.repeat(indent + 2)}${text}\n${' '.repeat(indent + 2)}more${blank ? '\n' : ''}`);
 const sid = fc.constantFrom('PRD', 'QAS', 'SM1', 'FR1', 'DEV', 'X1', 'prd');
 const destination = fc.constantFrom('SAPOSS', 'SDCC_OSS', 'SAPNET_RFC', 'SAP-SUPPORT_PORTAL', 'SAP-SUPPORT_PARCELBOX', 'SAP-SUPPORT_NOTE_DOWNLOAD', 'SM_PRDCLNT100_BACK', 'OTHER');
 const comment = fc.option(fc.constantFrom('# keep me', '# sapready-disable-next-line legacy-rfc-destination', '# note 2923799'), { nil: undefined });
@@ -31,29 +39,34 @@ const flowMap = fc.array(fc.tuple(key, scalar), { maxLength: 5 }).map((pairs) =>
 const systemBlock = fc
   .record({
     sid,
-    fields: fc.array(fc.tuple(key, scalar, comment), { maxLength: 8 }),
-    destinations: fc.array(fc.tuple(destination, flowMap, comment), { maxLength: 4 }),
+    fields: fc.array(fc.tuple(key, fc.oneof({ weight: 4, arbitrary: scalar }, { weight: 1, arbitrary: blockScalar(4) }), comment), { maxLength: 8 }),
+    destinations: fc.array(fc.tuple(destination, flowMap, comment, fc.option(fc.tuple(fc.constantFrom('description', 'host', 'target'), blockScalar(8)), { nil: undefined })), { maxLength: 4 }),
     components: fc.array(fc.tuple(fc.constantFrom('SAP_BASIS', 'ST-PI', 'ST-A/PI'), fc.constantFrom('"740"', '"754"', '"2008_1_700"', '"01T_731"', '"01V_731"', '740'), fc.integer({ min: 0, max: 30 })), { maxLength: 3 }),
     services: fc.array(fc.tuple(fc.constantFrom('r3-support', 'ssh', 'r3-suport', 'hana'), flowMap), { maxLength: 2 }),
     logon: fc.array(flowMap, { maxLength: 2 }),
+    /** `logonData: [user: x, ...]`: every item a mapping of one pair, written without braces. */
+    logonPairs: fc.array(fc.tuple(fc.constantFrom('user', 'client', 'expires'), scalar), { maxLength: 2 }),
     blockDestinations: fc.boolean(),
   })
   .map((system) => {
     const lines = [`  ${system.sid}:`, '    product: abap'];
-    for (const [name, value, note] of system.fields) lines.push(`    ${name}: ${value}${note ? `   ${note}` : ''}`);
+    // A comment after a block scalar's text would be part of it.
+    for (const [name, value, note] of system.fields) lines.push(`    ${name}: ${value}${note && !value.includes('\n') ? `   ${note}` : ''}`);
     if (system.components.length > 0) lines.push('    components:', ...system.components.map(([name, release, sp]) => `      ${name}: { release: ${release}, sp: ${sp} }`));
     if (system.destinations.length > 0) {
       lines.push('    rfcDestinations:');
-      for (const [name, map, note] of system.destinations) {
+      for (const [name, map, note, last] of system.destinations) {
         if (system.blockDestinations) {
           lines.push(`      ${name}:${note ? `   ${note}` : ''}`);
           const body = map.slice(2, -2).split(', ').filter(Boolean);
           lines.push(...(body.length > 0 ? body.map((pair) => `        ${pair}`) : ['        type: "3"']));
+          if (last) lines.push(`        ${last[0]}: ${last[1]}`);
         } else lines.push(`      ${name}: ${map}${note ? `   ${note}` : ''}`);
       }
     }
     if (system.services.length > 0) lines.push('    serviceConnections:', ...system.services.map(([name, map]) => `      ${name}: ${map}`));
     if (system.logon.length > 0) lines.push('    logonData:', ...system.logon.map((map) => `      - ${map}`));
+    else if (system.logonPairs.length > 0) lines.push(`    logonData: [${system.logonPairs.map(([name, value]) => `${name}: ${value}`).join(', ')}]`);
     return lines.join('\n');
   });
 const landscape = fc
@@ -91,6 +104,32 @@ function assertWellFormed(text: string, findings: Finding[]): void {
   }
 }
 
+/** Every key path of a parsed text with the value found there (collections as markers), by path. */
+function keyPaths(text: string): Map<string, string> {
+  const paths = new Map<string, string>();
+  const walk = (node: unknown, path: string[]): void => {
+    if (node !== null && typeof node === 'object') {
+      paths.set(JSON.stringify(path), Array.isArray(node) ? '[]' : '{}');
+      for (const [name, value] of Object.entries(node)) walk(value, [...path, name]);
+    } else paths.set(JSON.stringify(path), JSON.stringify(node));
+  };
+  walk(plainValue(parseSourceTree(text).root!), []);
+  return paths;
+}
+
+/** The key a fix that sets values means to change, as the end of its path, read from its title. */
+function intendedKey(title: string): string[] | undefined {
+  const set = /^Set (\w+) to /.exec(title);
+  if (set) return [set[1]];
+  const deactivated = /^Record (\S+) as deactivated/.exec(title);
+  if (deactivated) return [deactivated[1], 'status'];
+  if (title.startsWith('Record deactivatedOn')) return ['deactivatedOn'];
+  if (title.startsWith('Let it expire')) return ['expires'];
+  if (title.startsWith('Mark signed-note handling')) return ['digitallySignedNotes'];
+  const added = /^Add (\S+)$/.exec(title);
+  return added ? [added[1]] : undefined;
+}
+
 const comments = (text: string): string[] => text.split(/\r?\n/).map((line) => trailingComment(line)).filter((found): found is string => found !== undefined).sort();
 
 describe('properties of the engine', () => {
@@ -125,6 +164,30 @@ describe('properties of the engine', () => {
             assert.deepEqual(parseSourceTree(fixed).problems, [], `fix "${fix.title}" broke the YAML:\n${fixed}`);
             const after = comments(fixed);
             for (const kept of before) assert.ok(after.includes(kept), `fix "${fix.title}" dropped the comment ${kept}:\n${fixed}`);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  }).timeout(120_000);
+
+  it('a fix that sets values loses no key and changes the key it names, also after block scalars, escaped keys and flow pairs', () => {
+    fc.assert(
+      fc.property(landscape, (text) => {
+        if (parseSourceTree(text).problems.length > 0) return;
+        const before = keyPaths(text);
+        for (const finding of check(text)) {
+          for (const fix of finding.fixes) {
+            const intended = intendedKey(fix.title);
+            if (!intended) continue; // renames and removals take keys away on purpose
+            const fixed = applyEdits(text, fix.edits);
+            assert.deepEqual(parseSourceTree(fixed).problems, [], `fix "${fix.title}" broke the YAML:\n${fixed}`);
+            const after = keyPaths(fixed);
+            // A key under a value the fix replaced by a scalar goes with it.
+            const replaced = (path: string[]): boolean => path.some((_, length) => !['{}', '[]'].includes(after.get(JSON.stringify(path.slice(0, length))) ?? '{}'));
+            for (const path of before.keys()) assert.ok(after.has(path) || replaced(JSON.parse(path) as string[]), `fix "${fix.title}" lost ${path}:\n${fixed}`);
+            const changed = [...after].filter(([path, value]) => before.get(path) !== value).map(([path]) => JSON.parse(path) as string[]);
+            assert.ok(changed.some((path) => intended.every((name, at) => path[path.length - intended.length + at] === name)), `fix "${fix.title}" did not change ${intended.join('.')}:\n${fixed}`);
           }
         }
       }),

@@ -1,6 +1,6 @@
 import type { TextEdit } from '../findings';
 import type { LandscapeFile } from './file';
-import type { MapNode, Pair } from './sourceTree';
+import { writtenText, type MapNode, type Pair, type SourceNode } from './sourceTree';
 
 /**
  * Fixes are minimal text edits computed from node offsets: they touch only the characters
@@ -9,24 +9,28 @@ import type { MapNode, Pair } from './sourceTree';
 
 /**
  * Sets `key: value` pairs in a mapping: a key written there gets its value replaced, the others
- * are added together in one edit (after the last pair, in the mapping's own style).
+ * are added together after the last pair, in the mapping's own style (a pair written in a flow
+ * sequence gets braces around it first). Keys are
+ * names, found however they are written (`"st\x61tus"` is `status`) and quoted where needed.
  */
 export function setMapValues(file: LandscapeFile, map: MapNode, values: ReadonlyArray<readonly [string, string]>): TextEdit[] {
   const edits: TextEdit[] = [];
   const missing: string[] = [];
   for (const [key, valueText] of values) {
-    const own = map.pairs.find((pair) => pair.key.source === key);
-    if (!own) missing.push(`${key}: ${valueText}`);
+    const own = lastPairNamed(map, key);
+    if (!own) missing.push(`${yamlScalar(key)}: ${valueText}`);
     else if (own.value.kind === 'scalar' && own.value.source === '' && own.value.value === null) {
       const colon = file.text.indexOf(':', own.key.end);
       edits.push({ start: colon + 1, end: colon + 1, newText: ` ${valueText}` });
-    } else edits.push({ start: own.value.start, end: own.value.end, newText: valueText });
+    } else edits.push(replaceValue(file, own.value, valueText));
   }
   if (missing.length === 0) return edits;
   const last = map.pairs[map.pairs.length - 1];
   if (map.flow) {
     if (!last) edits.push({ start: map.start + 1, end: map.end - 1, newText: ` ${missing.join(', ')} ` });
-    else edits.push({ start: last.value.end, end: last.value.end, newText: `, ${missing.join(', ')}` });
+    else if (!braced(file, map)) {
+      edits.push({ start: map.start, end: map.start, newText: '{ ' }, { start: map.end, end: map.end, newText: `, ${missing.join(', ')} }` });
+    } else edits.push({ start: last.value.end, end: last.value.end, newText: `, ${missing.join(', ')}` });
     return edits;
   }
   const indent = last ? file.lines.positionAt(last.key.start).character : 0;
@@ -34,6 +38,44 @@ export function setMapValues(file: LandscapeFile, map: MapNode, values: Readonly
   const newline = file.lines.newline;
   edits.push({ start: lineEnd, end: lineEnd, newText: missing.map((pair) => `${newline}${' '.repeat(indent)}${pair}`).join('') });
   return edits;
+}
+
+/** Of a key written twice the last one counts; a merged key is added, so the anchor stays as it is. */
+function lastPairNamed(map: MapNode, key: string): Pair | undefined {
+  for (let index = map.pairs.length - 1; index >= 0; index--) if (writtenText(map.pairs[index].key) === key) return map.pairs[index];
+  return undefined;
+}
+
+/**
+ * Replaces a value that may span lines (a block scalar, a collection) and keeps the comments
+ * written inside it after the new value. The last line's comment lies after the value and stays
+ * anyway; in a scalar only the first line can hold one (the rest is its text).
+ */
+function replaceValue(file: LandscapeFile, value: SourceNode, newText: string): TextEdit {
+  const firstLine = file.lines.positionAt(value.start).line;
+  const endLine = file.lines.positionAt(value.end).line;
+  const kept = commentsOnLines(file, firstLine, value.kind === 'scalar' ? Math.min(firstLine, endLine - 1) : endLine - 1);
+  return { start: value.start, end: value.end, newText: kept.length > 0 ? `${newText}  ${kept.join(' ')}` : newText };
+}
+
+/** The comments at the ends of lines `first` to `last`, in order. */
+function commentsOnLines(file: LandscapeFile, first: number, last: number): string[] {
+  const found: string[] = [];
+  for (let line = first; line <= last; line++) {
+    const comment = trailingComment(file.lines.lineText(line));
+    if (comment) found.push(comment);
+  }
+  return found;
+}
+
+/** False for a pair written in a flow sequence (`[b: c]`): a mapping of one pair, without braces. */
+function braced(file: LandscapeFile, map: MapNode): boolean {
+  return file.text[map.start] === '{';
+}
+
+/** Quotes a key or value for a fix only when YAML would read it as something other than this text. */
+export function yamlScalar(value: string): string {
+  return /^[A-Za-z][A-Za-z0-9_./-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(value) ? value : JSON.stringify(value);
 }
 
 /**
@@ -48,20 +90,13 @@ export function removeMapEntry(file: LandscapeFile, map: MapNode, pair: Pair): T
     const previous = map.pairs[index - 1];
     if (next) return { start: pair.key.start, end: next.key.start, newText: '' };
     if (previous) return { start: previous.value.end, end: pair.value.end, newText: '' };
-    return { start: map.start + 1, end: map.end - 1, newText: '' };
+    return braced(file, map) ? { start: map.start + 1, end: map.end - 1, newText: '' } : { start: map.start, end: map.end, newText: '{}' };
   }
   const firstLine = file.lines.positionAt(pair.key.start).line;
   const lastLine = file.lines.positionAt(Math.max(pair.value.end - 1, pair.key.start)).line;
   const start = file.lines.lineStart(firstLine);
   const newline = file.lines.newline;
-  const comments = (): string[] => {
-    const found: string[] = [];
-    for (let line = firstLine; line <= lastLine; line++) {
-      const comment = trailingComment(file.lines.lineText(line));
-      if (comment) found.push(comment);
-    }
-    return found;
-  };
+  const comments = (): string[] => commentsOnLines(file, firstLine, lastLine);
   if (text.slice(start, pair.key.start).trim() !== '') {
     // The first key of a list item (`- key: value`): the `- ` must stay, the next key moves up.
     const next = map.pairs[map.pairs.indexOf(pair) + 1];

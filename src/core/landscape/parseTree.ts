@@ -73,9 +73,30 @@ function addScalar(builder: TreeBuilder, text: string, event: jsyaml.ScalarEvent
   const decoded = event.fast ? source : jsyaml.getScalarValue(text, event);
   const explicitString = event.tagStart >= 0 && /^!!?str$/.test(text.slice(event.tagStart, event.tagEnd));
   const value = plain && !explicitString ? resolvePlainScalar(decoded) : decoded;
-  const start = plain || event.style > SCALAR_STYLE.DOUBLE_QUOTED ? event.valueStart : event.valueStart - 1;
-  const end = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED ? event.valueEnd + 1 : event.valueEnd;
+  if (event.style > SCALAR_STYLE.DOUBLE_QUOTED) {
+    const [start, end] = blockScalarRange(text, event.valueStart, event.valueEnd);
+    builder.scalar(start, end, value, false, source, anchor);
+    return;
+  }
+  const start = plain ? event.valueStart : event.valueStart - 1;
+  const end = plain ? event.valueEnd : event.valueEnd + 1;
   builder.scalar(start, end, value, plain && !explicitString, source, anchor);
+}
+
+/**
+ * js-yaml gives a block scalar's lines, from the line after its header to the next node's line.
+ * As a node it runs from its `|` or `>` to its last text instead: an edit replacing it keeps the
+ * line breaks and blank lines before the next key, a pair added after it lands before that key,
+ * and its block parsed alone ends where it does in the whole file.
+ */
+function blockScalarRange(text: string, linesStart: number, linesEnd: number): [number, number] {
+  const headerStart = text.lastIndexOf('\n', linesStart - 2) + 1;
+  const header = text.slice(headerStart, linesStart).replace(/\r?\n$/, '');
+  const indicator = /[|>][-+0-9]*(?=[ \t]*(?:#.*)?$)/.exec(header);
+  const start = indicator ? headerStart + indicator.index : linesStart;
+  let end = linesEnd;
+  while (end > linesStart && /\s/.test(text[end - 1])) end--;
+  return [start, end > linesStart ? end : start + (indicator ? indicator[0].length : 0)];
 }
 
 /**

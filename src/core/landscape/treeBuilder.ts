@@ -55,13 +55,14 @@ export class TreeBuilder {
 
   /**
    * Closes the innermost collection. A flow collection ends after its bracket: a reader that
-   * knows where that is passes it, otherwise it is searched for (js-yaml's events omit it).
+   * knows where that is passes it, otherwise it is searched for (js-yaml's events omit it). A
+   * pair written in a flow sequence (`[b: c]`) is a mapping without braces: it ends at its value.
    */
   close(bracketEnd?: number): void {
     const frame = this.stack.pop();
     if (!frame) return; // end of a document
     const node = frame.node;
-    if (node.flow) node.end = bracketEnd ?? this.closingBracket(node);
+    if (node.flow && (node.kind === 'seq' || this.text[node.start] === '{')) node.end = bracketEnd ?? this.closingBracket(node);
     else node.end = Math.max(node.start, this.lastEnd);
     // An array grown by push keeps room for 17 items; most collections hold a handful.
     if ('merges' in frame) {

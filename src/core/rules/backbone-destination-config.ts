@@ -1,11 +1,10 @@
-import { setMapValues } from '../landscape/edits';
+import { setMapValues, yamlScalar } from '../landscape/edits';
 import {
   BACKBONE_DESTINATION_DEFAULTS,
   BACKBONE_DESTINATION_SCHEMA,
   backboneSpecs,
   findDestination,
   isOperatedBySap,
-  yamlScalar,
   type BackboneDestinationOptions,
 } from './levels-shared';
 import { defineRule } from './rule';

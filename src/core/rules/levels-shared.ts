@@ -112,8 +112,3 @@ export function releaseNumber(release: string): number | undefined {
 export function formatRelease(release: number): string {
   return Number.isInteger(release) ? release.toFixed(1) : String(release);
 }
-
-/** Quotes a value for a fix only when YAML would read it as something other than this text. */
-export function yamlScalar(value: string): string {
-  return /^[A-Za-z][A-Za-z0-9_./-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(value) ? value : JSON.stringify(value);
-}

@@ -1,5 +1,5 @@
 import type { Fix } from '../findings';
-import { setMapValues } from '../landscape/edits';
+import { setMapValues, yamlScalar } from '../landscape/edits';
 import type { LandscapeFile } from '../landscape/file';
 import { asMap, type SystemDeclaration } from '../landscape/model';
 import {
@@ -9,7 +9,6 @@ import {
   BACKBONE_DESTINATION_SCHEMA,
   findDestination,
   isAbapBased,
-  yamlScalar,
   type BackboneDestinationOptions,
   type BackboneDestinationSpec,
 } from './levels-shared';
@@ -117,7 +116,7 @@ function requireDestination(
     const fields = [`type: ${yamlScalar(spec.type)}`, `host: ${yamlScalar(spec.host)}`, `port: ${context.options.port}`];
     if (spec.path) fields.push(`path: ${JSON.stringify(spec.path)}`);
     if (user !== undefined) fields.push(`user: ${yamlScalar(user)}`);
-    fixes.push({ title: `Add ${spec.name}`, edits: setMapValues(file, destinations, [[yamlScalar(spec.name), `{ ${fields.join(', ')} }`]]) });
+    fixes.push({ title: `Add ${spec.name}`, edits: setMapValues(file, destinations, [[spec.name, `{ ${fields.join(', ')} }`]]) });
   }
   context.report({
     at: (system.rfcDestinationsPair ?? system.pair).key,

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { formatDay, parseDay } from '../../core/dates';
 import type { Finding } from '../../core/findings';
-import { removeMapEntry } from '../../core/landscape/edits';
+import { removeMapEntry, yamlScalar } from '../../core/landscape/edits';
 import type { LandscapeFile } from '../../core/landscape/file';
 import type { LogonDataDeclaration, SystemDeclaration } from '../../core/landscape/model';
 import { writtenText, type Pair, type ScalarNode } from '../../core/landscape/sourceTree';
-import { yamlScalar } from '../../core/rules/levels-shared';
 import { workspaceEdit } from '../codeActions';
 import { REMOTE_COMMANDS } from '../commands';
 import { findingOf } from '../diagnostics';

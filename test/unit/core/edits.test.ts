@@ -37,6 +37,36 @@ describe('edits', () => {
     assert.equal(applyEdits(text, setMapValues(load(text), mapAt(text, 'd'), [['status', 'x']])), 'd:\n  status: x\n  a: 1\n');
   });
 
+  it('adds pairs after a block scalar that ends the mapping, not under the next key', () => {
+    const text = 'd:\n  A:\n    note: |\n      line\n\n  B:\n    type: "3"\nnext: 1\n';
+    const file = load(text);
+    const a = (mapAt(text, 'd').entries.get('A')!.value as MapNode);
+    const fixed = parsesCleanly(applyEdits(text, setMapValues(file, a, [['status', 'deactivated']])));
+    assert.deepEqual(valueOf(parseSourceTree(fixed).root), { d: { A: { note: 'line\n', status: 'deactivated' }, B: { type: '3' } }, next: 1 });
+    const last = 'd:\n  note: |\n    line\nnext: 1\n';
+    assert.equal(parsesCleanly(applyEdits(last, setMapValues(load(last), mapAt(last, 'd'), [['status', 'x']]))), 'd:\n  note: |\n    line\n  status: x\nnext: 1\n');
+  });
+
+  it('replaces a block scalar value as a whole, keeping the line after it and its comment', () => {
+    const text = 'd:\n  host: >  # old one\n    old\n\n  port: 1\n';
+    assert.equal(parsesCleanly(applyEdits(text, setMapValues(load(text), mapAt(text, 'd'), [['host', 'new']]))), 'd:\n  host: new  # old one\n\n  port: 1\n');
+  });
+
+  it('finds a key written with escapes or quotes instead of adding it twice', () => {
+    const text = 'd:\n  "st\\x61tus": a\n  \'host\': b\n';
+    const fixed = parsesCleanly(applyEdits(text, setMapValues(load(text), mapAt(text, 'd'), [['status', 'x'], ['host', 'y']])));
+    assert.equal(fixed, 'd:\n  "st\\x61tus": x\n  \'host\': y\n');
+  });
+
+  it('gives a pair written in a flow sequence braces before adding to it, and leaves {} when it goes', () => {
+    const text = 'l: [user: a, x]  # c\n';
+    const file = load(text);
+    const pairMap = ((file.tree.root as MapNode).entries.get('l')!.value as unknown as { items: MapNode[] }).items[0];
+    const added = parsesCleanly(applyEdits(text, setMapValues(file, pairMap, [['user', 'b'], ['expires', '2026-12-01']])));
+    assert.equal(added, 'l: [{ user: b, expires: 2026-12-01 }, x]  # c\n');
+    assert.equal(parsesCleanly(applyEdits(text, [removeMapEntry(file, pairMap, pairMap.pairs[0])])), 'l: [{}, x]  # c\n');
+  });
+
   it('keeps CRLF line ends', () => {
     const text = 'd:\r\n  a: 1\r\n';
     assert.equal(applyEdits(text, setMapValues(load(text), mapAt(text, 'd'), [['b', '2']])), 'd:\r\n  a: 1\r\n  b: 2\r\n');

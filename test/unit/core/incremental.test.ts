@@ -27,7 +27,9 @@ const edit = fc.record({
   line: fc.nat(),
   column: fc.nat(),
   kind: fc.constantFrom('insert', 'delete', 'replace-line', 'delete-line', 'duplicate-line'),
-  token: fc.constantFrom('x', ' ', ':', '"', '#', '{', '}', '\n', '  ', '8', 'SAPOSS: { type: "3" }', '    sps: 7', '    product: solman', '  NEW:', '&a', '*a', 'status: deactivated', '# sapready-disable schema', '    password: Init1234', '/W/pw', 'target: /h/host/s/99', '    rfcDestinations: { R: { type: "3", target: /x/y } }'),
+  token: fc.constantFrom('x', ' ', ':', '"', '#', '{', '}', '\n', '  ', '8', 'SAPOSS: { type: "3" }', '    sps: 7', '    product: solman', '  NEW:', '&a', '*a', 'status: deactivated', '# sapready-disable schema', '    password: Init1234', '/W/pw', 'target: /h/host/s/99', '    rfcDestinations: { R: { type: "3", target: /x/y } }',
+    // Shapes whose ranges a block read alone could get wrong: a block scalar, an escaped key, a pair in a flow sequence.
+    '    description: |', '    note: >-  # folded', '      text of it', '    "st\\x61tus": x', '    tags: [a: b, c]'),
 }) as fc.Arbitrary<Edit>;
 
 function applyEdit(text: string, change: Edit): string {
@@ -110,6 +112,8 @@ describe('incremental re-check while typing', () => {
       ['merge after the edit', BASE.replace('    role: development\n', '    role: development\n    <<: { description: merged }\n'), BASE.replace('    role: development\n', '    role: development\n    <<: { description: merged }\n').replace('role: quality', 'role: quality # edited')],
       // (d) The block's mapping is a level below the file's: nesting one level too deep is refused.
       ['nesting', 'systems:\n  AAA:\n    a: 1\n', 'systems:\n  AAA:\n    a:\n      b:\n        c: 1\n', limits],
+      // (f) A pair in a flow sequence is a mapping without brackets: it must not reach for a later one.
+      ['flow pair', BASE.replace('    role: quality\n', '    role: quality\n    tags: [a: b]\n'), BASE.replace('    role: quality\n', '    role: quality # edited\n    tags: [a: b]\n')],
       // (e) Comment lines after the last system belong to its block but not to any node.
       ['trailing comment', 'systems:\n  AAA:\n    product: abap\n  # note\n', 'systems:\n  AAA:\n    product: abap\n  # a longer note\n'],
     ];

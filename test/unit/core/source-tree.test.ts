@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import type { MapNode, SourceNode } from '../../../src/core/landscape/sourceTree';
+import type { MapNode, SeqNode, SourceNode } from '../../../src/core/landscape/sourceTree';
 import { plainValue } from '../../../src/core/landscape/sourceTree';
 import { parseSourceTree } from '../../../src/core/landscape/parseTree';
 import { valueOf } from '../../helpers';
@@ -28,6 +28,23 @@ describe('source tree', () => {
     assert.equal(textOf(text, entry(root, 'b', 'd')), '[1, 2]');
     assert.equal(textOf(text, entry(root, 'e', 'f')), "'q'");
     assert.deepEqual(plainValue(root), { a: 1, b: { c: 'x y', d: [1, 2] }, e: { f: 'q' } });
+  });
+
+  it('gives a block scalar the range from its indicator to its last text, without the lines after it', () => {
+    const text = 'a: >-  # folded\n  one\n  two\n\nb: &x |\n  z\nc: |\nd: 1\n';
+    const tree = parseSourceTree(text);
+    assert.deepEqual(tree.problems, []);
+    assert.equal(textOf(text, entry(tree.root, 'a')), '>-  # folded\n  one\n  two');
+    assert.equal(textOf(text, entry(tree.root, 'b')), '|\n  z');
+    assert.equal(textOf(text, entry(tree.root, 'c')), '|');
+  });
+
+  it('ends a single-pair mapping in a flow sequence at its value, not at a later bracket', () => {
+    const text = 'a: [b: c, d]\nz: { y: 1 }\n';
+    const tree = parseSourceTree(text);
+    const pairMap = (entry(tree.root, 'a') as SeqNode).items[0];
+    assert.equal(textOf(text, pairMap), 'b: c');
+    assert.deepEqual(plainValue(tree.root!), { a: [{ b: 'c' }, 'd'], z: { y: 1 } });
   });
 
   it('resolves plain scalars by the YAML 1.2 core schema, keeping dates and quoted numbers as text', () => {
