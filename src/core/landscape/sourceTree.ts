@@ -16,7 +16,10 @@ export interface ScalarNode extends Span {
   value: ScalarValue;
   /** True for unquoted scalars: only they are resolved to numbers, booleans and null. */
   plain: boolean;
-  /** The scalar's source text as written (for plain scalars this is also the key text). */
+  /**
+   * The scalar's source text as written (for plain scalars this is also the key text); a plain
+   * scalar written over several lines has them folded into one, as YAML reads it.
+   */
   source: string;
 }
 
