@@ -84,6 +84,23 @@ export function writtenText(scalar: ScalarNode): string {
 }
 
 /**
+ * A key as YAML compares keys: a plain key that resolves to a number, boolean or null is that
+ * value, named as a loader names the property (`01`, `+1` and `0x1` are all "1"; `True` is
+ * "true"; `~` is "null"), so keys written differently can still be the same key.
+ */
+export function keyIdentity(key: ScalarNode, text = writtenText(key)): string {
+  return key.plain && typeof key.value !== 'string' ? String(key.value) : text;
+}
+
+/**
+ * Whether two keys are one key to the tree builder: the same written text (what the model
+ * knows a key by) or the same value to YAML.
+ */
+export function sameKey(a: ScalarNode, b: ScalarNode): boolean {
+  return writtenText(a) === writtenText(b) || keyIdentity(a) === keyIdentity(b);
+}
+
+/**
  * Up to this many pairs, looking a key up by walking the pairs beats building an index; from
  * this many on, the tree builder indexes a mapping's keys while reading it (to find duplicates).
  */

@@ -1,4 +1,4 @@
-import { SEARCHED_IN_PLACE, writtenText, type MapNode, type Pair, type ParseLimits, type ScalarNode, type ScalarValue, type SeqNode, type SourceNode, type SourceTree, type SyntaxProblem } from './sourceTree';
+import { keyIdentity, SEARCHED_IN_PLACE, writtenText, type MapNode, type Pair, type ParseLimits, type ScalarNode, type ScalarValue, type SeqNode, type SourceNode, type SourceTree, type SyntaxProblem } from './sourceTree';
 
 /**
  * Builds the position tree from a stream of node calls. Two readers drive it: the scanner for
@@ -244,15 +244,6 @@ class MappingNode implements MapNode {
   set entries(index: Map<string, Pair>) {
     this.index = index;
   }
-}
-
-/**
- * A key as YAML compares keys: a plain key that resolves to a number, boolean or null is that
- * value, named as a loader names the property (`01`, `+1` and `0x1` are all "1"; `True` is
- * "true"; `~` is "null"), so keys written differently can still be the same key.
- */
-function keyIdentity(key: ScalarNode, text: string): string {
-  return key.plain && typeof key.value !== 'string' ? String(key.value) : text;
 }
 
 /** The pair written before with this key text: the last one, as the index would hold it. */
