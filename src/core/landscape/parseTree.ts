@@ -64,15 +64,18 @@ function buildFromEvents(text: string, events: jsyaml.Event[], limits: ParseLimi
 }
 
 function addScalar(builder: TreeBuilder, text: string, event: jsyaml.ScalarEvent, anchor: string | undefined): void {
+  const explicitString = event.tagStart >= 0 && /^!!?str$/.test(text.slice(event.tagStart, event.tagEnd));
   if (event.valueStart < 0) {
-    builder.emptyScalar(anchor);
+    builder.emptyScalar(anchor, explicitString);
     return;
   }
   const plain = event.style === SCALAR_STYLE.PLAIN;
-  const source = text.slice(event.valueStart, event.valueEnd);
-  const decoded = event.fast ? source : jsyaml.getScalarValue(text, event);
-  const explicitString = event.tagStart >= 0 && /^!!?str$/.test(text.slice(event.tagStart, event.tagEnd));
+  const written = text.slice(event.valueStart, event.valueEnd);
+  const decoded = event.fast ? written : jsyaml.getScalarValue(text, event);
   const value = plain && !explicitString ? resolvePlainScalar(decoded) : decoded;
+  // A plain scalar over several lines is one line folded (YAML 7.3.3): its text is read from
+  // `source`, so that holds the folded text, not the raw line breaks and indentation.
+  const source = plain ? decoded : written;
   if (event.style > SCALAR_STYLE.DOUBLE_QUOTED) {
     const [start, end] = blockScalarRange(text, event.valueStart, event.valueEnd);
     builder.scalar(start, end, value, false, source, anchor);

@@ -1,7 +1,7 @@
 import { findSuppressions } from '../config/suppressions';
 import { loadLandscapeFile, type FileLimits, type LandscapeFile } from './file';
 import { buildSystem } from './model';
-import { writtenText, type MapNode, type Pair, type SourceNode } from './sourceTree';
+import { sameKey, writtenText, type MapNode, type Pair, type SourceNode } from './sourceTree';
 import { parseSourceTree } from './parseTree';
 
 /**
@@ -69,7 +69,8 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
   if (replacement.key.start !== indent || replacement.value.end === replacement.key.end) return undefined;
   const newKey = writtenText(replacement.key);
   const oldKey = writtenText(pair.key);
-  if (newKey !== oldKey && systems.entries.has(newKey)) return undefined; // a duplicate: the full parse reports it
+  // A duplicate, also one written otherwise (`01` for `1`): the full parse reports it.
+  if (newKey !== oldKey && systems.pairs.some((other) => other !== pair && sameKey(other.key, replacement.key))) return undefined;
 
   moveNodes(blockRoot, 0, blockStart);
   for (const other of root.pairs) moveAfter(other, pair, blockEnd, delta);

@@ -16,7 +16,10 @@ export interface ScalarNode extends Span {
   value: ScalarValue;
   /** True for unquoted scalars: only they are resolved to numbers, booleans and null. */
   plain: boolean;
-  /** The scalar's source text as written (for plain scalars this is also the key text). */
+  /**
+   * The scalar's source text as written (for plain scalars this is also the key text); a plain
+   * scalar written over several lines has them folded into one, as YAML reads it.
+   */
   source: string;
 }
 
@@ -78,6 +81,23 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasExpansion: 100_000, m
  */
 export function writtenText(scalar: ScalarNode): string {
   return scalar.plain ? scalar.source : String(scalar.value);
+}
+
+/**
+ * A key as YAML compares keys: a plain key that resolves to a number, boolean or null is that
+ * value, named as a loader names the property (`01`, `+1` and `0x1` are all "1"; `True` is
+ * "true"; `~` is "null"), so keys written differently can still be the same key.
+ */
+export function keyIdentity(key: ScalarNode, text = writtenText(key)): string {
+  return key.plain && typeof key.value !== 'string' ? String(key.value) : text;
+}
+
+/**
+ * Whether two keys are one key to the tree builder: the same written text (what the model
+ * knows a key by) or the same value to YAML.
+ */
+export function sameKey(a: ScalarNode, b: ScalarNode): boolean {
+  return writtenText(a) === writtenText(b) || keyIdentity(a) === keyIdentity(b);
 }
 
 /**

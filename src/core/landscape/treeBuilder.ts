@@ -1,4 +1,4 @@
-import { SEARCHED_IN_PLACE, writtenText, type MapNode, type Pair, type ParseLimits, type ScalarNode, type ScalarValue, type SeqNode, type SourceNode, type SourceTree, type SyntaxProblem } from './sourceTree';
+import { keyIdentity, SEARCHED_IN_PLACE, writtenText, type MapNode, type Pair, type ParseLimits, type ScalarNode, type ScalarValue, type SeqNode, type SourceNode, type SourceTree, type SyntaxProblem } from './sourceTree';
 
 /**
  * Builds the position tree from a stream of node calls. Two readers drive it: the scanner for
@@ -44,7 +44,7 @@ export class TreeBuilder {
   openMap(start: number, flow: boolean, anchor?: string): void {
     const node = new MappingNode(start, flow);
     this.remember(anchor, node);
-    this.stack.push({ node, pendingKey: null, merges: [], keys: undefined });
+    this.stack.push({ node, pendingKey: null, merges: [], keys: undefined, resolvedKeys: undefined });
   }
 
   openSeq(start: number, flow: boolean, anchor?: string): void {
@@ -82,9 +82,13 @@ export class TreeBuilder {
     this.attach(node);
   }
 
-  /** A value left out (`key:` with nothing after it): null, placed where the last node ended. */
-  emptyScalar(anchor?: string): void {
-    const node: ScalarNode = { kind: 'scalar', start: this.lastEnd, end: this.lastEnd, value: null, plain: true, source: '' };
+  /**
+   * A value left out (`key:` with nothing after it), placed where the last node ended: null,
+   * or the empty string when tagged `!!str`.
+   */
+  emptyScalar(anchor?: string, explicitString = false): void {
+    const value = explicitString ? '' : null;
+    const node: ScalarNode = { kind: 'scalar', start: this.lastEnd, end: this.lastEnd, value, plain: !explicitString, source: '' };
     this.remember(anchor, node);
     this.attach(node);
   }
@@ -158,16 +162,19 @@ export class TreeBuilder {
     const map = frame.node;
     const text = writtenText(key);
     const pair: Pair = { key, value: node, merged: false };
-    const earlier = earlierPair(frame, text);
+    const identity = keyIdentity(key, text);
+    const earlier = earlierPair(frame, text) ?? earlierSameKey(frame, text, identity);
     if (earlier) {
       map.distinct = false;
+      const first = writtenText(earlier.key);
       this.problems.push({
         start: key.start,
         end: key.end,
-        message: `Duplicate key "${text}": YAML keeps only one of them. Remove or rename one.`,
-        related: { start: earlier.key.start, end: earlier.key.end, message: `"${text}" is first declared here.` },
+        message: `Duplicate key "${text}"${first === text ? '' : ` (YAML reads it as the same key as "${first}")`}: YAML keeps only one of them. Remove or rename one.`,
+        related: { start: earlier.key.start, end: earlier.key.end, message: `"${first}" is first declared here.` },
       });
     }
+    if (identity !== text) (frame.resolvedKeys ??= new Map()).set(identity, pair);
     map.pairs.push(pair);
     if (frame.keys) frame.keys.set(text, pair);
     else if (map.pairs.length === SEARCHED_IN_PLACE) {
@@ -248,12 +255,20 @@ function earlierPair(frame: MapFrame, text: string): Pair | undefined {
   return undefined;
 }
 
+/** The pair written before whose key, written otherwise, YAML reads as the same key. */
+function earlierSameKey(frame: MapFrame, text: string, identity: string): Pair | undefined {
+  if (identity === text) return frame.resolvedKeys?.get(text);
+  return earlierPair(frame, identity) ?? frame.resolvedKeys?.get(identity);
+}
+
 interface MapFrame {
   node: MappingNode;
   pendingKey: ScalarNode | null;
   merges: SourceNode[];
   /** The key index of a large mapping, kept while it is read; becomes its entries. */
   keys: Map<string, Pair> | undefined;
+  /** By keyIdentity, the pairs whose key is the same as a differently written one (rare: `01`, `True`). */
+  resolvedKeys: Map<string, Pair> | undefined;
 }
 interface SeqFrame {
   node: SeqNode;

@@ -56,6 +56,7 @@ describe('plain block YAML scanner', () => {
       'key with spaces: value with spaces   \n"quoted key": 1\n\'single key\': 2\n',
       'hash: a#b\ncolon: a:b\ndash: -a\nquestion: ?a\n',
       'dup: 1\ndup: 2\n',
+      '1: a\n01: b\ntrue: c\nTrue: d\n~: e\nnull: f\n0x1: g\n"true": h\nflow: { 0o1: a, +1: b, 1.0: c }\n',
       '__proto__: { polluted: true }\n',
       '# only a comment first\n\n\nkey: value # trailing\n  # indented comment\nother: 1\n',
       '  indented: root\n  second: 2\n',
@@ -66,7 +67,7 @@ describe('plain block YAML scanner', () => {
 
   it('leaves everything else to js-yaml', () => {
     const declined = [
-      '', '# nothing\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  text\n', 'a: >\n  text\n', 'a: "tab\\tescape"\n',
+      '', '# nothing\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: !!str\n', 'a: |\n  text\n', 'a: >\n  text\n', 'a: "tab\\tescape"\n',
       'a: multi\n  line\n', 'a: "multi\n  line"\n', '---\na: 1\n', 'a: 1\n---\nb: 2\n', '%YAML 1.2\n---\na: 1\n', 'a:\tb\n', '\ta: 1\n',
       'a: b: c\n', 'a: 1\n  b: 2\n', 'a:\n  b: 1\n c: 2\n', '- a\nb: 1\n', 'a: [1,\n  2]\n', 'a: [1, 2,]\n', 'a: {b}\n', 'a: [b: c]\n',
       '? complex\n: key\n', '<<: { a: 1 }\n', 'a: "unterminated\n', "a: 'unterminated\n", 'a: x\rb: y\n', '\uFEFFa: 1\n', 'a: \u0007\n',

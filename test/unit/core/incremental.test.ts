@@ -137,5 +137,9 @@ describe('incremental re-check while typing', () => {
     assert.notEqual(systemsOf(renamed).pairs[1], systemsOf(before).pairs[1]);
     const duplicate = reparseLandscapeFile(loadLandscapeFile(PATH, BASE, options.limits), BASE.replace('  AAB:', '  AAC:'), options.limits);
     assert.match(duplicate.tree.problems[0]?.message ?? '', /Duplicate key "AAC"/);
+    // The edit starts after the key's first character, where the splice would otherwise take it.
+    const numbered = BASE.replace('  AAB:', '  1:').replace('  AAC:', '  0C:');
+    const sameNumber = reparseLandscapeFile(loadLandscapeFile(PATH, numbered, options.limits), numbered.replace('  0C:', '  01:'), options.limits);
+    assert.match(sameNumber.tree.problems[0]?.message ?? '', /Duplicate key "01" \(YAML reads it as the same key as "1"\)/);
   });
 });

@@ -4,6 +4,7 @@ import { plainValue } from '../../../src/core/landscape/sourceTree';
 import { parseSourceTree } from '../../../src/core/landscape/parseTree';
 import { valueOf } from '../../helpers';
 import { resolvePlainScalar } from '../../../src/core/landscape/treeBuilder';
+import { buildModel } from '../../../src/core/landscape/model';
 
 const textOf = (text: string, node: { start: number; end: number }): string => text.slice(node.start, node.end);
 const entry = (node: SourceNode | null, ...path: string[]): SourceNode => {
@@ -93,6 +94,35 @@ describe('source tree', () => {
     assert.equal(problem.start, 10);
     assert.match(problem.message, /Duplicate key "a"/);
     assert.equal(problem.related?.start, 0);
+  });
+
+  it('reports keys YAML resolves to the same value as duplicates, however they are written', () => {
+    const text = '1: a\n01: b\ntrue: c\nTrue: d\n~: e\nnull: f\n0x1: g\n"true": h\n';
+    const problems = parseSourceTree(text).problems;
+    assert.deepEqual(
+      problems.map((problem) => [textOf(text, problem), textOf(text, problem.related!)]),
+      [['01', '1'], ['True', 'true'], ['null', '~'], ['0x1', '1'], ['"true"', 'true']],
+    );
+    assert.match(problems[0].message, /Duplicate key "01" \(YAML reads it as the same key as "1"\)/);
+    // A mapping large enough to be indexed while read finds them too.
+    const own = Array.from({ length: 20 }, (_, index) => `k${index}: ${index}`).join('\n');
+    assert.equal(parseSourceTree(`${own}\n1: a\n${own.replace(/k/g, 'j')}\n+1: b\n`).problems.length, 1);
+  });
+
+  it('reads an empty !!str as the empty string, not null', () => {
+    const root = parseSourceTree('a: !!str\nb: !!str ""\nc:\n').root;
+    assert.deepEqual(valueOf(root), { a: '', b: '', c: null });
+    const model = buildModel(parseSourceTree('systems:\n  PRD:\n    host: !!str\n').root);
+    assert.equal(model?.systems[0].host?.value, '');
+  });
+
+  it('folds a plain scalar written over several lines into one line, in the model too', () => {
+    const text = 'systems:\n  PRD:\n    host: sap\n      prd\n\n      example\n    role: production\n';
+    const root = parseSourceTree(text).root;
+    assert.deepEqual(valueOf(root), { systems: { PRD: { host: 'sap prd\nexample', role: 'production' } } });
+    const host = buildModel(root)?.systems[0].host;
+    assert.equal(host?.value, 'sap prd\nexample');
+    assert.equal(textOf(text, host.pair.value), 'sap\n      prd\n\n      example');
   });
 
   it('stops an alias bomb at the expansion limit instead of expanding it', () => {
