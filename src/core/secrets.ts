@@ -32,8 +32,28 @@ export function keyWords(key: string): string[] {
     .map((word) => (word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word));
 }
 
+/**
+ * Verdicts on keys already seen: a landscape repeats a few dozen key names thousands of times,
+ * and normalising each one again took most of a check of 10,000 systems. Bounded, since keys are
+ * whatever a file holds.
+ */
+const passwordKeyVerdicts = new Map<string, boolean>();
+const REMEMBERED_KEYS = 4096;
+const REMEMBERED_KEY_LENGTH = 256;
+
 /** True for a key that holds a password in practice. `secret` alone names a secret-storage entry. */
 export function isPasswordKey(key: string): boolean {
+  const known = passwordKeyVerdicts.get(key);
+  if (known !== undefined) return known;
+  const verdict = namesASecret(key);
+  if (key.length <= REMEMBERED_KEY_LENGTH) {
+    if (passwordKeyVerdicts.size >= REMEMBERED_KEYS) passwordKeyVerdicts.clear();
+    passwordKeyVerdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+function namesASecret(key: string): boolean {
   const words = keyWords(key);
   if (words.some((word) => SECRET_WORDS.has(word))) return true;
   return words.some((word, index) => index > 0 && SECRET_WORD_PAIRS.has(`${words[index - 1]} ${word}`));
