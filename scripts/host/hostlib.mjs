@@ -258,10 +258,28 @@ export async function pressUntil(page, key, what, shown, arg, { attempts = 3, re
     try {
       return await (await page.waitForFunction(shown, arg, { timeout: wait, polling: 100 })).jsonValue();
     } catch {
-      if (attempt === attempts) throw new Error(`${what}: not seen within ${wait} ms after pressing ${key} ${attempts} times`);
-      info(`${what}: not seen after ${key} (attempt ${attempt}); pressing it again`);
+      const seen = await page.evaluate(whatTheWorkbenchShows).catch((error) => `(page not readable: ${error.message})`);
+      if (attempt === attempts) throw new Error(`${what}: not seen within ${wait} ms after pressing ${key} ${attempts} times; the workbench showed ${seen}`);
+      info(`${what}: not seen after ${key} (attempt ${attempt}); the workbench showed ${seen}; pressing it again`);
     }
   }
+}
+
+/**
+ * Runs in the page: where the focus is and which menus, pickers and notifications are open, so a
+ * failed wait in CI says what was on the screen instead of only what was missing.
+ */
+function whatTheWorkbenchShows() {
+  const texts = (selector) => [...document.querySelectorAll(selector)].map((element) => element.textContent.trim()).filter(Boolean);
+  const active = document.activeElement;
+  return JSON.stringify({
+    focus: active ? `${active.tagName.toLowerCase()}.${[...active.classList].join('.')} in ${active.closest('[id]')?.id ?? '?'}` : 'none',
+    cursor: document.getElementById('status.editor.selection')?.textContent ?? '',
+    menu: texts('.action-widget .monaco-list-row, .context-view .action-label'),
+    picker: texts('.quick-input-widget .quick-input-list .monaco-list-row').slice(0, 5),
+    notifications: texts('.notifications-toasts .notification-list-item-message'),
+    hover: texts('.monaco-hover-content').slice(0, 2),
+  });
 }
 
 /**

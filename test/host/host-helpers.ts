@@ -49,6 +49,17 @@ export async function setText(document: vscode.TextDocument, text: string): Prom
 export async function revert(document: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(document);
   await vscode.commands.executeCommand('workbench.action.files.revert');
+  await untilExtensionHoldsSavedText(document);
+}
+
+/**
+ * The revert command can return before the reverted text reaches this extension host (seen under
+ * load in CI: the next check still showed the edit), so a test that reverts waits for the
+ * document to be clean and for the extension to hold its text before it asks for a check.
+ */
+export async function untilExtensionHoldsSavedText(document: vscode.TextDocument): Promise<void> {
+  const { workspace } = await extensionApi();
+  await waitFor(() => !document.isDirty && workspace.file(document.uri)?.text === document.getText(), true);
 }
 
 /** Polls a state that depends on file-system events, whose timing the test cannot control. */
