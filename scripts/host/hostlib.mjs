@@ -77,8 +77,11 @@ export function freePort() {
 }
 
 // Nothing may steal focus or keystrokes from the editor under test (without the chat setting,
-// typing went into the chat box).
+// typing went into the chat box). VS Code for the web saves edits after a second by default
+// (files.autoSave: afterDelay, desktop: off): under load a test's unsaved edit reached the fixture
+// on disk before its revert, and every later test saw it.
 const SETTINGS = {
+  'files.autoSave': 'off',
   'workbench.startupEditor': 'none',
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReadinessModel } from '../../src/core/report/readiness-model';
 import { COMMANDS } from '../../src/extension/commands';
-import { extensionApi, open, setText, untilExtensionHoldsSavedText, workspaceUri } from './host-helpers';
+import { extensionApi, open, setText, untilCheckedAsSaved, workspaceUri } from './host-helpers';
 
 const CORE = 'landscapes/core.landscape.yaml';
 
@@ -31,7 +31,7 @@ async function revertBeside(document: vscode.TextDocument): Promise<void> {
   const shown = vscode.window.visibleTextEditors.find((editor) => editor.document === document);
   await vscode.window.showTextDocument(document, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.Beside });
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  await untilExtensionHoldsSavedText(document);
+  await untilCheckedAsSaved(document);
 }
 
 /** Resolves with a model posted after `revision` within `ms`, else undefined. */

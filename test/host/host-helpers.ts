@@ -49,17 +49,18 @@ export async function setText(document: vscode.TextDocument, text: string): Prom
 export async function revert(document: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(document);
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  await untilExtensionHoldsSavedText(document);
+  await untilCheckedAsSaved(document);
 }
 
 /**
- * The revert command can return before the reverted text reaches this extension host (seen under
- * load in CI: the next check still showed the edit), so a test that reverts waits for the
- * document to be clean and for the extension to hold its text before it asks for a check.
+ * A revert reaches this extension host as a document change some time after the command returns:
+ * the next test must start from the fixture's text as checked, so this waits for the document to
+ * be clean, for the extension to hold its text, and for the check of it.
  */
-export async function untilExtensionHoldsSavedText(document: vscode.TextDocument): Promise<void> {
+export async function untilCheckedAsSaved(document: vscode.TextDocument): Promise<void> {
   const { workspace } = await extensionApi();
   await waitFor(() => !document.isDirty && workspace.file(document.uri)?.text === document.getText(), true);
+  await checked();
 }
 
 /** Polls a state that depends on file-system events, whose timing the test cannot control. */
