@@ -49,6 +49,8 @@ export class LandscapeWorkspace implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   /** Work started but not yet reflected in a snapshot (scans, debounced edits). */
   private pendingWork = 0;
+  /** The refused setting patterns last shown as a warning, so a rescan does not show them again. */
+  private shownRefusedPatterns = '';
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -89,6 +91,7 @@ export class LandscapeWorkspace implements vscode.Disposable {
     this.pendingWork++;
     try {
       this.settings = readSettings();
+      this.reportRefusedPatterns();
       await this.loadOptions();
       const uris = await this.findLandscapeUris();
       const wanted = new Set(uris.map((uri) => uri.toString()));
@@ -264,6 +267,16 @@ export class LandscapeWorkspace implements vscode.Disposable {
       // Files parsed under the old limits may have been declined, or accepted, wrongly now (the worker parses its own again).
       for (const [key, file] of this.files) this.files.set(key, new LazyLandscapeFile(key, file.text, this.options.limits, file.unreadable, undefined));
     }
+  }
+
+  /** Patterns refused in sapReadiness.rules: in the output channel, and once as a warning. */
+  private reportRefusedPatterns(): void {
+    const refused = this.settings.refusedPatterns;
+    for (const message of refused) this.log.warn(message);
+    const shown = refused.join('\n');
+    if (shown === this.shownRefusedPatterns) return;
+    this.shownRefusedPatterns = shown;
+    if (refused.length > 0) void vscode.window.showWarningMessage(refused.length === 1 ? refused[0] : `${refused[0]} (and ${refused.length - 1} more in the output channel)`);
   }
 
   private async loadBulkSuppressions(): Promise<void> {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { OptionsFile, SeverityLevel } from '../core/config/options';
+import { checkSettingPatterns } from '../core/config/patterns';
 
 export const SECTION = 'sapReadiness';
 
@@ -12,18 +13,23 @@ export interface ExtensionSettings {
   optionsFile: string;
   now?: string;
   rules: NonNullable<OptionsFile['rules']>;
+  /** Why patterns in sapReadiness.rules were refused (their options are left out of `rules`). */
+  refusedPatterns: string[];
   checkDelayMs: number;
 }
 
 export function readSettings(): ExtensionSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
   const now = config.get<string>('now', '').trim();
+  // A workspace can set these: its patterns are checked as an options file's are, before any runs.
+  const rules = checkSettingPatterns(config.get<Record<string, SeverityLevel | Record<string, unknown>>>('rules', {}), `${SECTION}.rules`);
   return {
     include: config.get<string[]>('files.include', ['**/*.landscape.yaml', '**/*.landscape.yml']),
     exclude: config.get<string>('files.exclude', '**/node_modules/**'),
     optionsFile: config.get<string>('optionsFile', '.sapready.yaml'),
     now: now === '' ? undefined : now,
-    rules: config.get<Record<string, SeverityLevel | Record<string, unknown>>>('rules', {}),
+    rules: rules.rules,
+    refusedPatterns: rules.problems,
     checkDelayMs: config.get<number>('checkDelayMs', 200),
   };
 }

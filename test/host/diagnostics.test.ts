@@ -87,4 +87,19 @@ describe('diagnostics in the extension host', () => {
     }
     await waitFor(() => describeDiagnostics(workspaceUri(CORE)).length, 3);
   });
+
+  it('checks patterns from the settings as the options file\'s: an accepted one applies, one that could backtrack never runs', async () => {
+    const config = vscode.workspace.getConfiguration('sapReadiness');
+    const legacy = ['9:15 schema error', '13:7 legacy-rfc-destination error', '14:7 legacy-rfc-destination error'];
+    try {
+      await config.update('rules', { 'legacy-rfc-destination': { ignoredNamePatterns: ['^SAPOSS$'] } }, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => describeDiagnostics(workspaceUri(CORE)), ['9:15 schema error', '14:7 legacy-rfc-destination error']);
+      // It would hide both destinations if it ran; refused, the default patterns apply.
+      await config.update('rules', { 'legacy-rfc-destination': { ignoredNamePatterns: ['^(SAP|SDCC)(.+)+$'] } }, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => describeDiagnostics(workspaceUri(CORE)), legacy);
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(() => describeDiagnostics(workspaceUri(CORE)), legacy);
+  });
 });

@@ -7,7 +7,7 @@ import { checkLandscapes } from '../../src/core/engine';
 import type { Finding } from '../../src/core/findings';
 import { applyEdits, trailingComment } from '../../src/core/landscape/edits';
 import { parseSourceTree } from '../../src/core/landscape/parseTree';
-import { plainValue } from '../../src/core/landscape/sourceTree';
+import { plainValue, writtenText, type SourceNode } from '../../src/core/landscape/sourceTree';
 import { RULES } from '../../src/core/rules/registry';
 
 const options = resolveOptions(RULES, { now: '2026-11-23' });
@@ -117,6 +117,19 @@ function keyPaths(text: string): Map<string, string> {
   return paths;
 }
 
+/** Every scalar of a parsed text by key path, with its value and where it is written. */
+function scalarsOf(text: string): Array<{ path: string; value: string; start: number; end: number }> {
+  const found: Array<{ path: string; value: string; start: number; end: number }> = [];
+  const walk = (node: SourceNode, path: string[]): void => {
+    if (node.kind === 'scalar') found.push({ path: JSON.stringify(path), value: JSON.stringify(node.value), start: node.start, end: node.end });
+    else if (node.kind === 'seq') node.items.forEach((item, index) => walk(item, [...path, String(index)]));
+    else for (const pair of node.pairs) walk(pair.value, [...path, writtenText(pair.key)]);
+  };
+  const root = parseSourceTree(text).root;
+  if (root) walk(root, []);
+  return found;
+}
+
 /** The key a fix that sets values means to change, as the end of its path, read from its title. */
 function intendedKey(title: string): string[] | undefined {
   const set = /^Set (\w+) to /.exec(title);
@@ -171,7 +184,7 @@ describe('properties of the engine', () => {
     );
   }).timeout(120_000);
 
-  it('a fix that sets values loses no key and changes the key it names, also after block scalars, escaped keys and flow pairs', () => {
+  it('a fix that sets values loses no key, changes the key it names and no other value, also after block scalars, escaped keys and flow pairs', () => {
     fc.assert(
       fc.property(landscape, (text) => {
         if (parseSourceTree(text).problems.length > 0) return;
@@ -186,6 +199,12 @@ describe('properties of the engine', () => {
             // A key under a value the fix replaced by a scalar goes with it.
             const replaced = (path: string[]): boolean => path.some((_, length) => !['{}', '[]'].includes(after.get(JSON.stringify(path.slice(0, length))) ?? '{}'));
             for (const path of before.keys()) assert.ok(after.has(path) || replaced(JSON.parse(path) as string[]), `fix "${fix.title}" lost ${path}:\n${fixed}`);
+            // Every other scalar keeps its value (a |+ block scalar keeps its trailing blank lines).
+            const touched = (node: { start: number; end: number }): boolean =>
+              fix.edits.some((edit) => (edit.start === edit.end ? edit.start > node.start && edit.start < node.end : edit.start < node.end && edit.end > node.start));
+            for (const scalar of scalarsOf(text)) {
+              if (!touched(scalar) && after.has(scalar.path)) assert.equal(after.get(scalar.path), scalar.value, `fix "${fix.title}" changed ${scalar.path}:\n${fixed}`);
+            }
             const changed = [...after].filter(([path, value]) => before.get(path) !== value).map(([path]) => JSON.parse(path) as string[]);
             assert.ok(changed.some((path) => intended.every((name, at) => path[path.length - intended.length + at] === name)), `fix "${fix.title}" did not change ${intended.join('.')}:\n${fixed}`);
           }

@@ -69,3 +69,34 @@ export function patternNodes(node: SourceNode): ScalarNode[] {
   visit(node, false);
   return found;
 }
+
+/**
+ * Rule options that come from outside an options file (VS Code's `sapReadiness.rules`, which a
+ * workspace's .vscode/settings.json can set) with their patterns checked as an options file's
+ * are: an option (`ignoredNamePatterns`, ...) holding a refused pattern is left out, so that
+ * pattern never runs and the options file's or the default list applies, and a message names
+ * the setting, the option and the pattern.
+ */
+export function checkSettingPatterns<T>(rules: Record<string, T>, setting: string): { rules: Record<string, T>; problems: string[] } {
+  const checked: Record<string, T> = {};
+  const problems: string[] = [];
+  for (const [id, value] of Object.entries(rules)) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      checked[id] = value;
+      continue;
+    }
+    const options: Record<string, unknown> = {};
+    for (const [option, list] of Object.entries(value)) {
+      const refused = option.endsWith('Patterns')
+        ? (Array.isArray(list) ? list : [list]).flatMap((pattern) => {
+            const problem = typeof pattern === 'string' ? patternProblem(pattern) : undefined;
+            return problem ? [problem] : [];
+          })
+        : [];
+      if (refused.length === 0) options[option] = list;
+      else for (const problem of refused) problems.push(`Setting ${setting}, ${id}.${option}: ${problem} The setting's ${option} are not used.`);
+    }
+    checked[id] = options as T;
+  }
+  return { rules: checked, problems };
+}

@@ -34,10 +34,40 @@ export function setMapValues(file: LandscapeFile, map: MapNode, values: Readonly
     return edits;
   }
   const indent = last ? file.lines.positionAt(last.key.start).character : 0;
-  const lineEnd = file.lines.lineEnd(file.lines.positionAt(last ? last.value.end : map.end).line);
   const newline = file.lines.newline;
+  const kept = last && keptBlankLinesEnd(file, lastScalar(last.value));
+  if (kept !== undefined) {
+    // After a |+ block scalar the blank lines are its text: the new pairs go after them.
+    const before = kept === file.text.length && !file.text.endsWith('\n') ? newline : '';
+    edits.push({ start: kept, end: kept, newText: before + missing.map((pair) => `${' '.repeat(indent)}${pair}${newline}`).join('') });
+    return edits;
+  }
+  const lineEnd = file.lines.lineEnd(file.lines.positionAt(last ? last.value.end : map.end).line);
   edits.push({ start: lineEnd, end: lineEnd, newText: missing.map((pair) => `${newline}${' '.repeat(indent)}${pair}`).join('') });
   return edits;
+}
+
+/** The node written last in a value: the value itself, or the last one in a block collection. */
+function lastScalar(node: SourceNode): SourceNode {
+  let current = node;
+  while (current.kind !== 'scalar' && !current.flow) {
+    const next: SourceNode | undefined = current.kind === 'map' ? current.pairs[current.pairs.length - 1]?.value : current.items[current.items.length - 1];
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+/**
+ * For a block scalar that keeps its trailing line breaks (`|+`, `>+`, `|2+`): where the blank
+ * lines after its last text end (the start of the next line with text, or the end of the file).
+ * Undefined for any other value, which ends with its last text.
+ */
+function keptBlankLinesEnd(file: LandscapeFile, node: SourceNode): number | undefined {
+  if (node.kind !== 'scalar' || !/^[|>](?:[1-9]?\+|\+[1-9])/.test(file.text.slice(node.start, node.start + 3))) return undefined;
+  let line = file.lines.positionAt(node.end).line + 1;
+  while (line < file.lines.lineCount && file.lines.lineText(line).trim() === '') line++;
+  return line < file.lines.lineCount ? file.lines.lineStart(line) : file.text.length;
 }
 
 /** Of a key written twice the last one counts; a merged key is added, so the anchor stays as it is. */

@@ -1,3 +1,4 @@
+import { portNumber } from '../ports';
 import { entriesOf, entryOf, writtenText, type MapNode, type Pair, type SourceNode } from './sourceTree';
 
 /** A system ID: three characters, A-Z and 0-9, starting with a letter (as the schema says). */
@@ -228,7 +229,7 @@ export function buildSystem(pair: Pair): SystemDeclaration {
   }
   for (const tenantPair of mapEntries(node, 'tenants')) {
     const map = asMap(tenantPair.value);
-    system.tenants.push({ name: writtenText(tenantPair.key), pair: tenantPair, sqlPort: map && whole(map, 'sqlPort') });
+    system.tenants.push({ name: writtenText(tenantPair.key), pair: tenantPair, sqlPort: map && port(map, 'sqlPort') });
   }
   for (const clientPair of mapEntries(node, 'clients')) {
     const map = asMap(clientPair.value);
@@ -258,7 +259,7 @@ export function buildSystem(pair: Pair): SystemDeclaration {
       type: map && text(map, 'type'),
       target: map && text(map, 'target'),
       host: map && text(map, 'host'),
-      port: map && whole(map, 'port'),
+      port: map && port(map, 'port'),
       path: map && text(map, 'path'),
       user: map && text(map, 'user'),
       saprouter: map && text(map, 'saprouter'),
@@ -276,7 +277,7 @@ export function buildSystem(pair: Pair): SystemDeclaration {
       pair: connectionPair,
       node: map,
       host: map && text(map, 'host'),
-      port: map && whole(map, 'port'),
+      port: map && port(map, 'port'),
       user: map && text(map, 'user'),
       tenant: map && text(map, 'tenant'),
       windowPair,
@@ -327,6 +328,14 @@ function flag(map: MapNode, key: string): Field<boolean> | undefined {
   const pair = entryOf(map, key);
   if (!pair || pair.value.kind !== 'scalar' || typeof pair.value.value !== 'boolean') return undefined;
   return { value: pair.value.value, pair };
+}
+
+/** A port as src/core/ports.ts reads it (the schema's `port` format asks the same reader). */
+function port(map: MapNode, key: string): Field<number> | undefined {
+  const pair = entryOf(map, key);
+  if (!pair || pair.value.kind !== 'scalar') return undefined;
+  const value = portNumber(pair.value.value);
+  return value === undefined ? undefined : { value, pair };
 }
 
 function whole(map: MapNode, key: string): Field<number> | undefined {

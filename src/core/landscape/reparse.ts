@@ -1,7 +1,7 @@
 import { findSuppressions } from '../config/suppressions';
 import { loadLandscapeFile, type FileLimits, type LandscapeFile } from './file';
 import { buildSystem } from './model';
-import { sameKey, writtenText, type MapNode, type Pair, type SourceNode } from './sourceTree';
+import { clashingKeys, writtenText, type MapNode, type Pair, type SourceNode } from './sourceTree';
 import { parseSourceTree } from './parseTree';
 
 /**
@@ -34,7 +34,7 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
   const systemsPair = root.entries.get('systems');
   const systems = systemsPair?.value;
   // No problems and no merges: every mapping is distinct (its pairs are its entries).
-  if (!systemsPair || !systems || systems.kind !== 'map' || systems.flow) return undefined;
+  if (!systemsPair || !systems || systems.kind !== 'map' || systems.flow || !systems.distinct) return undefined;
   if (Buffer.byteLength(text, 'utf8') > limits.maxFileBytes) return undefined; // the full path declines it with a message
 
   const old = previous.text;
@@ -69,8 +69,8 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
   if (replacement.key.start !== indent || replacement.value.end === replacement.key.end) return undefined;
   const newKey = writtenText(replacement.key);
   const oldKey = writtenText(pair.key);
-  // A duplicate, also one written otherwise (`01` for `1`): the full parse reports it.
-  if (newKey !== oldKey && systems.pairs.some((other) => other !== pair && sameKey(other.key, replacement.key))) return undefined;
+  // A duplicate, also one written otherwise (`01` for `1`), or a key written like another: the full parse reports or indexes it.
+  if (newKey !== oldKey && systems.pairs.some((other) => other !== pair && clashingKeys(other.key, replacement.key))) return undefined;
 
   moveNodes(blockRoot, 0, blockStart);
   for (const other of root.pairs) moveAfter(other, pair, blockEnd, delta);

@@ -84,20 +84,24 @@ export function writtenText(scalar: ScalarNode): string {
 }
 
 /**
- * A key as YAML compares keys: a plain key that resolves to a number, boolean or null is that
- * value, named as a loader names the property (`01`, `+1` and `0x1` are all "1"; `True` is
- * "true"; `~` is "null"), so keys written differently can still be the same key.
+ * A key YAML reads as a number, boolean or null, as YAML compares such keys: by type and value
+ * (`01`, `+1` and `0x1` are all "number 1"; `True` is "boolean true"; `~` is "null"), so keys
+ * written differently can be the same key. Undefined for text, which is compared as text (so
+ * `"01"` and `01` are two keys, as are `"true"` and `true`).
  */
-export function keyIdentity(key: ScalarNode, text = writtenText(key)): string {
-  return key.plain && typeof key.value !== 'string' ? String(key.value) : text;
+export function typedKeyIdentity(key: ScalarNode): string | undefined {
+  const value = key.value;
+  if (!key.plain || typeof value === 'string') return undefined;
+  return value === null ? 'null' : `${typeof value} ${String(value)}`;
 }
 
 /**
- * Whether two keys are one key to the tree builder: the same written text (what the model
- * knows a key by) or the same value to YAML.
+ * Whether two keys could not both be in a mapping's entries: YAML reads them as the same key,
+ * or they are written alike (the model knows a key by its written text).
  */
-export function sameKey(a: ScalarNode, b: ScalarNode): boolean {
-  return writtenText(a) === writtenText(b) || keyIdentity(a) === keyIdentity(b);
+export function clashingKeys(a: ScalarNode, b: ScalarNode): boolean {
+  const typed = typedKeyIdentity(a);
+  return writtenText(a) === writtenText(b) || (typed !== undefined && typed === typedKeyIdentity(b));
 }
 
 /**

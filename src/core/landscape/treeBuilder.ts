@@ -1,4 +1,4 @@
-import { keyIdentity, SEARCHED_IN_PLACE, writtenText, type MapNode, type Pair, type ParseLimits, type ScalarNode, type ScalarValue, type SeqNode, type SourceNode, type SourceTree, type SyntaxProblem } from './sourceTree';
+import { SEARCHED_IN_PLACE, typedKeyIdentity, writtenText, type MapNode, type Pair, type ParseLimits, type ScalarNode, type ScalarValue, type SeqNode, type SourceNode, type SourceTree, type SyntaxProblem } from './sourceTree';
 
 /**
  * Builds the position tree from a stream of node calls. Two readers drive it: the scanner for
@@ -44,7 +44,7 @@ export class TreeBuilder {
   openMap(start: number, flow: boolean, anchor?: string): void {
     const node = new MappingNode(start, flow);
     this.remember(anchor, node);
-    this.stack.push({ node, pendingKey: null, merges: [], keys: undefined, resolvedKeys: undefined });
+    this.stack.push({ node, pendingKey: null, merges: [], keys: undefined, typedKeys: undefined });
   }
 
   openSeq(start: number, flow: boolean, anchor?: string): void {
@@ -162,10 +162,14 @@ export class TreeBuilder {
     const map = frame.node;
     const text = writtenText(key);
     const pair: Pair = { key, value: node, merged: false };
-    const identity = keyIdentity(key, text);
-    const earlier = earlierPair(frame, text) ?? earlierSameKey(frame, text, identity);
+    const typed = typedKeyIdentity(key);
+    map.pairs.push(pair);
+    const writtenAlike = earlierPair(frame, text, pair);
+    const earlier = earlierSameKey(frame, text, typed, writtenAlike);
     if (earlier) {
+      // The model keeps the first: the finding points at this one as the one to remove.
       map.distinct = false;
+      map.skip(pair);
       const first = writtenText(earlier.key);
       this.problems.push({
         start: key.start,
@@ -173,14 +177,14 @@ export class TreeBuilder {
         message: `Duplicate key "${text}"${first === text ? '' : ` (YAML reads it as the same key as "${first}")`}: YAML keeps only one of them. Remove or rename one.`,
         related: { start: earlier.key.start, end: earlier.key.end, message: `"${first}" is first declared here.` },
       });
+      return;
     }
-    if (identity !== text) (frame.resolvedKeys ??= new Map()).set(identity, pair);
-    map.pairs.push(pair);
-    if (frame.keys) frame.keys.set(text, pair);
-    else if (map.pairs.length === SEARCHED_IN_PLACE) {
-      frame.keys = new Map();
-      for (const written of map.pairs) frame.keys.set(writtenText(written.key), written);
-    }
+    if (typed !== undefined) (frame.typedKeys ??= new Map()).set(typed, pair);
+    // Two different keys written alike ("01" beside 01): the index, known by text, keeps the first.
+    if (writtenAlike) map.distinct = false;
+    if (frame.keys) {
+      if (!writtenAlike) frame.keys.set(text, pair);
+    } else if (map.pairs.length === SEARCHED_IN_PLACE) frame.keys = map.entries;
   }
 
   /**
@@ -226,6 +230,8 @@ class MappingNode implements MapNode {
   pairs: Pair[] = [];
   distinct = true;
   private index: Map<string, Pair> | undefined = undefined;
+  /** Pairs repeating an earlier key: in `pairs` (they are written) but not in `entries`. */
+  private duplicates: Set<Pair> | undefined = undefined;
 
   constructor(
     public start: number,
@@ -237,9 +243,17 @@ class MappingNode implements MapNode {
   get entries(): Map<string, Pair> {
     if (!this.index) {
       this.index = new Map();
-      for (const pair of this.pairs) this.index.set(writtenText(pair.key), pair);
+      for (const pair of this.pairs) {
+        const text = writtenText(pair.key);
+        if (!this.duplicates?.has(pair) && !this.index.has(text)) this.index.set(text, pair);
+      }
     }
     return this.index;
+  }
+
+  /** Leaves a pair that repeats an earlier key out of `entries`. */
+  skip(pair: Pair): void {
+    (this.duplicates ??= new Set()).add(pair);
   }
 
   set entries(index: Map<string, Pair>) {
@@ -247,18 +261,28 @@ class MappingNode implements MapNode {
   }
 }
 
-/** The pair written before with this key text: the last one, as the index would hold it. */
-function earlierPair(frame: MapFrame, text: string): Pair | undefined {
+/** The first pair written before `pair` with this key text, as the index holds it (duplicates aside). */
+function earlierPair(frame: MapFrame, text: string, pair: Pair): Pair | undefined {
   if (frame.keys) return frame.keys.get(text);
   const pairs = frame.node.pairs;
-  for (let index = pairs.length - 1; index >= 0; index--) if (writtenText(pairs[index].key) === text) return pairs[index];
+  for (let index = 0; index < pairs.length && pairs[index] !== pair; index++) if (writtenText(pairs[index].key) === text) return pairs[index];
   return undefined;
 }
 
-/** The pair written before whose key, written otherwise, YAML reads as the same key. */
-function earlierSameKey(frame: MapFrame, text: string, identity: string): Pair | undefined {
-  if (identity === text) return frame.resolvedKeys?.get(text);
-  return earlierPair(frame, identity) ?? frame.resolvedKeys?.get(identity);
+/**
+ * The pair written before that YAML reads as the same key: a number, boolean or null however
+ * written (`1`/`01`/`0x1`, `true`/`True`), text with the same text. Text and a number written
+ * alike (`"01"` beside `01`, `"true"` beside `true`) are two keys.
+ */
+function earlierSameKey(frame: MapFrame, text: string, typed: string | undefined, writtenAlike: Pair | undefined): Pair | undefined {
+  if (typed !== undefined) return frame.typedKeys?.get(typed);
+  if (!writtenAlike || typedKeyIdentity(writtenAlike.key) === undefined) return writtenAlike;
+  // Rare: the first key written so is a number or boolean (01 before "01"); look for text among the others.
+  const pairs = frame.node.pairs;
+  for (let index = 0; index < pairs.length - 1; index++) {
+    if (writtenText(pairs[index].key) === text && typedKeyIdentity(pairs[index].key) === undefined) return pairs[index];
+  }
+  return undefined;
 }
 
 interface MapFrame {
@@ -267,8 +291,8 @@ interface MapFrame {
   merges: SourceNode[];
   /** The key index of a large mapping, kept while it is read; becomes its entries. */
   keys: Map<string, Pair> | undefined;
-  /** By keyIdentity, the pairs whose key is the same as a differently written one (rare: `01`, `True`). */
-  resolvedKeys: Map<string, Pair> | undefined;
+  /** By typedKeyIdentity, the first pair of each key that YAML reads as a number, boolean or null. */
+  typedKeys: Map<string, Pair> | undefined;
 }
 interface SeqFrame {
   node: SeqNode;

@@ -35,6 +35,7 @@ const PATTERN_MEANINGS: Record<string, string> = {
 const FORMAT_MEANINGS: Record<string, string> = {
   date: 'an ISO date such as 2026-12-01',
   'date-time': 'an ISO date-time with a time zone such as 2026-11-20T08:00:00Z',
+  port: 'a port number (1-65535)',
 };
 
 /** One validator run on part of a tree: `value` is the plain value of the node at `instancePath`. */

@@ -47,6 +47,20 @@ describe('edits', () => {
     assert.equal(parsesCleanly(applyEdits(last, setMapValues(load(last), mapAt(last, 'd'), [['status', 'x']]))), 'd:\n  note: |\n    line\n  status: x\nnext: 1\n');
   });
 
+  it('adds pairs after the blank lines a |+ block scalar keeps, so its value stays the same', () => {
+    const text = 'd:\n  A:\n    note: |+\n      line\n\n   \n  B:\n    note: >2+\n      last\n\n';
+    const a = mapAt(text, 'd').entries.get('A')!.value as MapNode;
+    const fixed = parsesCleanly(applyEdits(text, setMapValues(load(text), a, [['status', 'deactivated']])));
+    assert.deepEqual(valueOf(parseSourceTree(fixed).root), { d: { A: { note: 'line\n\n\n', status: 'deactivated' }, B: { note: 'last\n\n' } } });
+    // At the end of the file and under a nested mapping. (Without a final line break the value
+    // cannot stay the same: the pair after it needs one, and |+ keeps it.)
+    for (const end of ['\n\n', '\n']) {
+      const last = `d:\n  A:\n    inner:\n      note: |+\n        line${end}`;
+      const added = parsesCleanly(applyEdits(last, setMapValues(load(last), mapAt(last, 'd'), [['status', 'x']])));
+      assert.deepEqual(valueOf(parseSourceTree(added).root), { d: { A: { inner: { note: `line${end}` } }, status: 'x' } });
+    }
+  });
+
   it('replaces a block scalar value as a whole, keeping the line after it and its comment', () => {
     const text = 'd:\n  host: >  # old one\n    old\n\n  port: 1\n';
     assert.equal(parsesCleanly(applyEdits(text, setMapValues(load(text), mapAt(text, 'd'), [['host', 'new']]))), 'd:\n  host: new  # old one\n\n  port: 1\n');

@@ -141,5 +141,12 @@ describe('incremental re-check while typing', () => {
     const numbered = BASE.replace('  AAB:', '  1:').replace('  AAC:', '  0C:');
     const sameNumber = reparseLandscapeFile(loadLandscapeFile(PATH, numbered, options.limits), numbered.replace('  0C:', '  01:'), options.limits);
     assert.match(sameNumber.tree.problems[0]?.message ?? '', /Duplicate key "01" \(YAML reads it as the same key as "1"\)/);
+    // The model keeps the first, as the full parse does: the finding points at the second.
+    const sids = (file: LandscapeFile): string[] => file.model!.systems.map((system) => system.sid);
+    assert.deepEqual(sids(sameNumber), sids(loadLandscapeFile(PATH, numbered.replace('  0C:', '  01:'), options.limits)));
+    assert.ok(sids(sameNumber).includes('1') && !sids(sameNumber).includes('01'));
+    // Text written like a number is another key: "01" beside 1 and 01 is no duplicate.
+    const quoted = reparseLandscapeFile(loadLandscapeFile(PATH, numbered.replace('  0C:', '  01:'), options.limits), numbered.replace('  0C:', '  "01":'), options.limits);
+    assert.deepEqual(quoted.tree.problems, []);
   });
 });

@@ -82,7 +82,8 @@ describe('source tree', () => {
     const root = parseSourceTree(`sys:\n  <<: { k3: merged, extra: merged }\n${own}\n  k19: last\n`).root;
     const sys = entry(root, 'sys') as MapNode;
     assert.equal(sys.entries.get('k3')?.merged, false);
-    assert.equal(plainValue(sys.entries.get('k19')!.value), 'last');
+    // k19 written twice: the duplicate finding points at the second, so the first is kept.
+    assert.equal(plainValue(sys.entries.get('k19')!.value), 19);
     assert.equal(plainValue(sys.entries.get('extra')!.value), 'merged');
     assert.equal(sys.entries.size, 21);
   });
@@ -101,12 +102,37 @@ describe('source tree', () => {
     const problems = parseSourceTree(text).problems;
     assert.deepEqual(
       problems.map((problem) => [textOf(text, problem), textOf(text, problem.related!)]),
-      [['01', '1'], ['True', 'true'], ['null', '~'], ['0x1', '1'], ['"true"', 'true']],
+      [['01', '1'], ['True', 'true'], ['null', '~'], ['0x1', '1']],
     );
     assert.match(problems[0].message, /Duplicate key "01" \(YAML reads it as the same key as "1"\)/);
     // A mapping large enough to be indexed while read finds them too.
     const own = Array.from({ length: 20 }, (_, index) => `k${index}: ${index}`).join('\n');
     assert.equal(parseSourceTree(`${own}\n1: a\n${own.replace(/k/g, 'j')}\n+1: b\n`).problems.length, 1);
+  });
+
+  it('keeps the first of two keys YAML reads as the same, in the tree\'s entries and in the model', () => {
+    for (const own of [0, 20]) {
+      // Small mappings are searched in place, large ones indexed while read: both keep the first.
+      const filler = Array.from({ length: own }, (_, index) => `  k${index}: { product: abap }`);
+      const text = ['systems:', ...filler, '  1: { product: abap, host: first }', '  01: { product: java, host: second }', '  PRD: { product: abap }', '  PRD: { product: java }', ''].join('\n');
+      const tree = parseSourceTree(text);
+      assert.equal(tree.problems.length, 2);
+      const systems = entry(tree.root, 'systems') as MapNode;
+      assert.deepEqual([...systems.entries.keys()].slice(own), ['1', 'PRD']);
+      assert.deepEqual(plainValue(systems.entries.get('PRD')!.value), { product: 'abap' });
+      const model = buildModel(tree.root)!;
+      assert.deepEqual(model.systems.slice(own).map((system) => [system.sid, system.product?.value, system.host?.value]), [['1', 'abap', 'first'], ['PRD', 'abap', undefined]]);
+    }
+  });
+
+  it('does not take text for a number or a boolean written alike ("01" beside 01, "true" beside true)', () => {
+    for (const own of [0, 20]) {
+      const filler = Array.from({ length: own }, (_, index) => `k${index}: ${index}`);
+      const text = [...filler, '"01": a', '01: b', 'true: c', '"true": d', "'1': e", '1.0: f', ''].join('\n');
+      const problems = parseSourceTree(text).problems;
+      // Only 1.0 repeats a key: the number 1, written 01.
+      assert.deepEqual(problems.map((problem) => [textOf(text, problem), textOf(text, problem.related!)]), [['1.0', '01']]);
+    }
   });
 
   it('reads an empty !!str as the empty string, not null', () => {
