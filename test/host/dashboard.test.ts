@@ -140,6 +140,28 @@ describe('readiness dashboard in the extension host', () => {
     }
   });
 
+  it('shows landscape and customer where they tell systems apart, and drops them again when the customer goes', async () => {
+    const { api, model, revision } = await dashboard();
+    // The fixture workspace has three landscape names and no customer: a Landscape column only.
+    assert.deepEqual([model.scope.showLandscape, model.scope.showCustomer, model.scope.customers], [true, false, []]);
+    assert.equal(model.systems.find((system) => system.sid === 'PRD')?.landscape, 'Host test');
+    const document = await openBeside(CORE);
+    const original = document.getText();
+    try {
+      await setText(document, original.replace('landscape: Host test\n', 'landscape: Host test\ncustomer: "0001234567"\n'));
+      const changed = await postedModel(api, revision, (candidate) => candidate.scope.showCustomer);
+      assert.deepEqual(changed.scope.customers, ['0001234567']);
+      const prd = changed.systems.find((system) => system.sid === 'PRD')!;
+      assert.deepEqual([prd.landscape, prd.customer], ['Host test', '0001234567']);
+      assert.ok(changed.rfcTimeline.filter((entry) => entry.sid === 'PRD').every((entry) => entry.customer === '0001234567'));
+    } finally {
+      const before = api.lastPosted?.revision ?? 0;
+      await setText(document, original);
+      await revertBeside(document);
+      await postedModel(api, before, (candidate) => !candidate.scope.showCustomer);
+    }
+  });
+
   it('posts nothing while the panel is hidden, and the current model once when it is shown again', async () => {
     const { api } = await dashboard();
     await open(CORE); // same column: the dashboard is hidden behind it
@@ -164,7 +186,9 @@ describe('readiness dashboard in the extension host', () => {
       assert.match(html, /<th scope="row">PRD<div class="where">landscapes\/core\.landscape\.yaml:7<\/div><\/th>/);
       assert.ok(!/<script/i.test(html));
       assert.ok(markdown.includes('## Readiness by system'));
-      assert.ok(markdown.includes('| PRD | `SAPOSS` | Active: deactivate it |'), markdown);
+      // The fixture workspace holds three landscapes: each row names its landscape.
+      assert.ok(markdown.includes('| PRD | Host test | `SAPOSS` | Active: deactivate it |'), markdown);
+      assert.match(html, /<th>System<\/th><th>Landscape<\/th><th>Product<\/th>/);
       assert.ok(markdown.includes(`## ${CORE}`), 'findings by workspace-relative path');
     } finally {
       rmSync(folder, { recursive: true, force: true });

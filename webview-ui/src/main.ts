@@ -4,8 +4,9 @@
  * state (filters, sort, scroll) lives in the webview state, so it survives updates, hiding the
  * panel and a window reload.
  */
-import { cellLabel, EXPIRY_LABEL, expiryWhat, READINESS_LABEL, rfcStageLabel } from '../../src/core/report/readiness-labels';
-import type { CellState, ModelFinding, ReadinessModel, SourceLocation, SystemRow } from '../../src/core/report/readiness-model';
+import { systemKey } from '../../src/core/readiness';
+import { cellLabel, EXPIRY_LABEL, expiryWhat, READINESS_LABEL, rfcStageLabel, scopeColumns, scopeSummary, type ScopeColumn } from '../../src/core/report/readiness-labels';
+import type { CellState, ModelFinding, ReadinessModel, ScopeFields, SourceLocation, SystemRow } from '../../src/core/report/readiness-model';
 import { parseHostMessage, type PageMessage } from '../../src/extension/dashboard/protocol';
 
 interface VsCodeApi {
@@ -15,8 +16,12 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-type SortKey = 'sid' | 'product' | 'role' | 'readiness';
+type SortKey = 'sid' | 'landscape' | 'customer' | 'product' | 'role' | 'readiness';
+type FilterKey = 'landscape' | 'customer' | 'product' | 'role' | 'readiness';
+const SORT_KEYS: readonly SortKey[] = ['sid', 'landscape', 'customer', 'product', 'role', 'readiness'];
 interface ViewState {
+  landscape: string;
+  customer: string;
   product: string;
   role: string;
   readiness: string;
@@ -26,7 +31,7 @@ interface ViewState {
 }
 
 const vscode = acquireVsCodeApi();
-const DEFAULT_STATE: ViewState = { product: '', role: '', readiness: '', sort: 'readiness', descending: false, scrollY: 0 };
+const DEFAULT_STATE: ViewState = { landscape: '', customer: '', product: '', role: '', readiness: '', sort: 'readiness', descending: false, scrollY: 0 };
 const view: ViewState = restoreState(vscode.getState());
 let model: ReadinessModel | undefined;
 let revision = -1;
@@ -36,9 +41,9 @@ function restoreState(saved: unknown): ViewState {
   if (typeof saved !== 'object' || saved === null) return { ...DEFAULT_STATE };
   const value = saved as Record<string, unknown>;
   const text = (key: string): string => (typeof value[key] === 'string' ? value[key] : '');
-  const sort = ['sid', 'product', 'role', 'readiness'].includes(text('sort')) ? (text('sort') as SortKey) : DEFAULT_STATE.sort;
+  const sort = (SORT_KEYS as readonly string[]).includes(text('sort')) ? (text('sort') as SortKey) : DEFAULT_STATE.sort;
   const scrollY = typeof value.scrollY === 'number' && Number.isFinite(value.scrollY) ? value.scrollY : 0;
-  return { product: text('product'), role: text('role'), readiness: text('readiness'), sort, descending: value.descending === true, scrollY };
+  return { landscape: text('landscape'), customer: text('customer'), product: text('product'), role: text('role'), readiness: text('readiness'), sort, descending: value.descending === true, scrollY };
 }
 
 function saveState(): void {
@@ -101,10 +106,12 @@ function render(): void {
   if (!model) return;
   const keepScroll = window.scrollY || view.scrollY;
   const focused = document.activeElement?.id;
-  // Filtered and sorted once: the timeline, expiries and findings show the rows of the same systems.
-  const rows = visibleSystems(model);
-  const sids = new Set(rows.map((system) => system.sid));
-  app.replaceChildren(header(model), summary(model), matrix(model, rows), timeline(model, sids), expiries(model, sids), findings(model, sids));
+  // Filtered and sorted once: the timeline, expiries and findings show the rows of the same
+  // systems, told apart by file and SID (two customers may each have a PRD).
+  const scope = scopeColumns(model.scope);
+  const rows = visibleSystems(model, scope);
+  const keys = new Set(rows.map((system) => systemKey(system.path, system.sid)));
+  app.replaceChildren(header(model), summary(model), matrix(model, rows, scope), timeline(model, keys, scope), expiries(model, keys, scope), findings(model, keys, scope));
   if (focused) document.getElementById(focused)?.focus();
   window.scrollTo(0, keepScroll);
 }
@@ -147,11 +154,16 @@ function summary(current: ReadinessModel): HTMLElement {
     card('warning', 'warning', counts.findings.warning, 'warnings'),
     card('info', 'info', counts.findings.info, 'infos'),
   );
+  if (current.scope.showLandscape) {
+    const scope = el('p', 'scope', scopeSummary(current.scope));
+    scope.id = 'scope';
+    section.append(scope);
+  }
   if (counts.bulkSuppressed > 0) section.append(el('p', 'bulk-suppressed', `${counts.bulkSuppressed} more ${counts.bulkSuppressed === 1 ? 'finding' : 'findings'} suppressed in bulk (sapready-suppressions.json)`));
   return section;
 }
 
-function filterSelect(id: 'product' | 'role' | 'readiness', label: string, values: [string, string][]): HTMLElement {
+function filterSelect(id: FilterKey, label: string, values: [string, string][]): HTMLElement {
   const wrapper = el('label', 'filter');
   wrapper.append(document.createTextNode(`${label} `));
   const select = el('select');
@@ -174,9 +186,16 @@ function filterSelect(id: 'product' | 'role' | 'readiness', label: string, value
   return wrapper;
 }
 
-function visibleSystems(current: ReadinessModel): SystemRow[] {
+function visibleSystems(current: ReadinessModel, scope: readonly ScopeColumn[]): SystemRow[] {
+  // A scope filter applies only while the run shows the column it is about.
+  const matches = (key: 'landscape' | 'customer', system: SystemRow): boolean => !scope.some((column) => column.key === key) || !view[key] || (system[key] ?? '') === view[key];
   const rows = current.systems.filter(
-    (system) => (!view.product || (system.product ?? '') === view.product) && (!view.role || (system.role ?? '') === view.role) && (!view.readiness || system.readiness === view.readiness),
+    (system) =>
+      matches('landscape', system) &&
+      matches('customer', system) &&
+      (!view.product || (system.product ?? '') === view.product) &&
+      (!view.role || (system.role ?? '') === view.role) &&
+      (!view.readiness || system.readiness === view.readiness),
   );
   const key = (system: SystemRow): string | number => (view.sort === 'readiness' ? READINESS_ORDER[system.readiness] : (system[view.sort] ?? '').toString().toLowerCase());
   rows.sort((a, b) => {
@@ -188,12 +207,13 @@ function visibleSystems(current: ReadinessModel): SystemRow[] {
   return rows;
 }
 
-function matrix(current: ReadinessModel, rows: readonly SystemRow[]): HTMLElement {
+function matrix(current: ReadinessModel, rows: readonly SystemRow[], scope: readonly ScopeColumn[]): HTMLElement {
   const section = el('section');
   section.id = 'matrix';
   section.append(el('h2', undefined, 'Readiness by system'));
   const distinct = (values: (string | undefined)[]): [string, string][] => [...new Set(values.filter((value): value is string => !!value))].sort().map((value) => [value, value]);
   const filters = el('div', 'filters');
+  for (const column of scope) filters.append(filterSelect(column.key, column.title, distinct(current.systems.map((system) => system[column.key]))));
   filters.append(
     filterSelect('product', 'Product', distinct(current.systems.map((system) => system.product))),
     filterSelect('role', 'Role', distinct(current.systems.map((system) => system.role))),
@@ -224,7 +244,7 @@ function matrix(current: ReadinessModel, rows: readonly SystemRow[]): HTMLElemen
     th.append(button);
     return th;
   };
-  head.append(sortable('sid', 'System'), sortable('product', 'Product'), sortable('role', 'Role'), sortable('readiness', 'Readiness'));
+  head.append(sortable('sid', 'System'), ...scope.map((column) => sortable(column.key, column.title)), sortable('product', 'Product'), sortable('role', 'Role'), sortable('readiness', 'Readiness'));
   for (const check of current.checks) head.append(el('th', 'check', check.title));
   const thead = el('thead');
   thead.append(head);
@@ -232,12 +252,13 @@ function matrix(current: ReadinessModel, rows: readonly SystemRow[]): HTMLElemen
   for (const system of rows) {
     const row = el('tr');
     row.dataset.sid = system.sid;
+    if (system.landscape !== undefined) row.dataset.landscape = system.landscape;
     const sid = el('th');
     sid.scope = 'row';
     sid.append(revealButton(system, system.sid, 'link sid'));
     const readiness = el('td', `readiness ${system.readiness}`);
     readiness.append(icon(READINESS_ICON[system.readiness]), document.createTextNode(` ${READINESS_LABEL[system.readiness]}`));
-    row.append(sid, el('td', undefined, system.product ?? ''), el('td', undefined, system.role ?? ''), readiness);
+    row.append(sid, ...scopeCells(scope, system), el('td', undefined, system.product ?? ''), el('td', undefined, system.role ?? ''), readiness);
     for (const cell of system.cells) {
       const td = el('td', `cell ${cell.state === 'n/a' ? 'na' : cell.state}`);
       td.dataset.check = cell.check;
@@ -279,6 +300,11 @@ function simpleTable(headings: string[], rows: HTMLTableRowElement[]): HTMLEleme
   return scroller;
 }
 
+/** The Landscape and Customer cells of a row (none for a run of one landscape without a customer). */
+function scopeCells(scope: readonly ScopeColumn[], entry: ScopeFields): HTMLTableCellElement[] {
+  return scope.map((column) => el('td', 'scope', column.value(entry)));
+}
+
 function cells(...values: (string | Node)[]): HTMLTableCellElement[] {
   return values.map((value) => {
     const td = el('td');
@@ -288,12 +314,12 @@ function cells(...values: (string | Node)[]): HTMLTableCellElement[] {
   });
 }
 
-/** `sids`: the systems that pass the filters; only their rows are shown. */
-function timeline(current: ReadinessModel, sids: ReadonlySet<string>): HTMLElement {
+/** `keys`: the systems (systemKey of file and SID) that pass the filters; only their rows are shown. */
+function timeline(current: ReadinessModel, keys: ReadonlySet<string>, scope: readonly ScopeColumn[]): HTMLElement {
   const section = el('section');
   section.id = 'rfc-timeline';
   section.append(el('h2', undefined, 'RFC shutdown timeline'));
-  const entries = current.rfcTimeline.filter((entry) => sids.has(entry.sid));
+  const entries = current.rfcTimeline.filter((entry) => keys.has(systemKey(entry.path, entry.sid)));
   if (entries.length === 0) {
     section.append(el('p', 'empty', 'No legacy RFC destinations.'));
     return section;
@@ -303,37 +329,37 @@ function timeline(current: ReadinessModel, sids: ReadonlySet<string>): HTMLEleme
     const row = el('tr', `stage-${entry.stage}`);
     const stage = el('span');
     stage.append(icon(stageIcon[entry.stage]), document.createTextNode(` ${rfcStageLabel(entry)}`));
-    row.append(...cells(entry.sid, revealButton(entry, entry.destination), stage, entry.deactivatedOn ?? '', entry.removableFrom ?? '', entry.reason));
+    row.append(...cells(entry.sid), ...scopeCells(scope, entry), ...cells(revealButton(entry, entry.destination), stage, entry.deactivatedOn ?? '', entry.removableFrom ?? '', entry.reason));
     return row;
   });
-  section.append(simpleTable(['System', 'Destination', 'Stage', 'Deactivated on', 'May be deleted from', 'Why legacy'], rows));
+  section.append(simpleTable(['System', ...scope.map((column) => column.title), 'Destination', 'Stage', 'Deactivated on', 'May be deleted from', 'Why legacy'], rows));
   return section;
 }
 
-function expiries(current: ReadinessModel, sids: ReadonlySet<string>): HTMLElement {
+function expiries(current: ReadinessModel, keys: ReadonlySet<string>, scope: readonly ScopeColumn[]): HTMLElement {
   const section = el('section');
   section.id = 'expiries';
   section.append(el('h2', undefined, 'Upcoming expiries'));
-  const entries = current.expiries.filter((entry) => sids.has(entry.sid));
+  const entries = current.expiries.filter((entry) => keys.has(systemKey(entry.path, entry.sid)));
   if (entries.length === 0) {
     section.append(el('p', 'empty', 'No logon data or open service connections.'));
     return section;
   }
   const rows = entries.map((entry) => {
     const row = el('tr', `expiry-${entry.state}`);
-    row.append(...cells(entry.sid, revealButton(entry, expiryWhat(entry)), entry.date ?? '', entry.daysLeft === undefined ? '' : String(entry.daysLeft), EXPIRY_LABEL[entry.state]));
+    row.append(...cells(entry.sid), ...scopeCells(scope, entry), ...cells(revealButton(entry, expiryWhat(entry)), entry.date ?? '', entry.daysLeft === undefined ? '' : String(entry.daysLeft), EXPIRY_LABEL[entry.state]));
     return row;
   });
-  section.append(simpleTable(['System', 'What', 'Expires', 'Days left', 'State'], rows));
+  section.append(simpleTable(['System', ...scope.map((column) => column.title), 'What', 'Expires', 'Days left', 'State'], rows));
   return section;
 }
 
-function findings(current: ReadinessModel, sids: ReadonlySet<string>): HTMLElement {
+function findings(current: ReadinessModel, keys: ReadonlySet<string>, scope: readonly ScopeColumn[]): HTMLElement {
   const section = el('section');
   section.id = 'findings';
   section.append(el('h2', undefined, 'Findings'));
-  const filtering = view.product !== '' || view.role !== '' || view.readiness !== '';
-  const shown = current.findings.filter((finding) => !filtering || (finding.sid !== undefined && sids.has(finding.sid)));
+  const filtering = view.product !== '' || view.role !== '' || view.readiness !== '' || scope.some((column) => view[column.key] !== '');
+  const shown = current.findings.filter((finding) => !filtering || (finding.sid !== undefined && keys.has(systemKey(finding.path, finding.sid))));
   if (shown.length === 0) {
     section.append(el('p', 'empty', 'No problems.'));
     return section;
@@ -352,10 +378,10 @@ function findings(current: ReadinessModel, sids: ReadonlySet<string>): HTMLEleme
       notes.append(link);
     });
     const where = revealButton(finding, `${finding.file}:${finding.range.start.line + 1}`);
-    row.append(...cells(severity, finding.sid ?? '', finding.ruleId, revealButton(finding, finding.message, 'link message'), notes, where));
+    row.append(...cells(severity, finding.sid ?? ''), ...scopeCells(scope, finding), ...cells(finding.ruleId, revealButton(finding, finding.message, 'link message'), notes, where));
     return row;
   });
-  section.append(simpleTable(['Severity', 'System', 'Rule', 'Finding', 'SAP Notes', 'Where'], rows));
+  section.append(simpleTable(['Severity', 'System', ...scope.map((column) => column.title), 'Rule', 'Finding', 'SAP Notes', 'Where'], rows));
   return section;
 }
 

@@ -1,10 +1,11 @@
 import { plural } from './summary';
 import { escapeMarkup } from './xml';
-import { cellLabel, EXPIRY_LABEL, expiryWhat, READINESS_LABEL, rfcStageLabel } from './readiness-labels';
+import { cellLabel, EXPIRY_LABEL, expiryWhat, READINESS_LABEL, rfcStageLabel, scopeColumns, scopeSummary } from './readiness-labels';
 import {
   type MatrixCell,
   type ModelFinding,
   type ReadinessModel,
+  type ScopeFields,
   type SourceLocation,
 } from './readiness-model';
 
@@ -15,6 +16,10 @@ import {
 export function formatHtml(model: ReadinessModel): string {
   const e = escapeMarkup;
   const { summary } = model;
+  // Landscape and customer columns, only when the run has several landscapes or any customer.
+  const scope = scopeColumns(model.scope);
+  const scopeHeads = scope.map((column) => `<th>${column.title}</th>`).join('');
+  const scopeCells = (entry: ScopeFields): string => scope.map((column) => `<td>${e(column.value(entry))}</td>`).join('');
   const out: string[] = [];
   out.push(
     '<!DOCTYPE html>',
@@ -39,19 +44,19 @@ export function formatHtml(model: ReadinessModel): string {
     card('warning', summary.findings.warning, plural(summary.findings.warning, 'warning').replace(/^\d+ /, '')),
     card('info', summary.findings.info, plural(summary.findings.info, 'info').replace(/^\d+ /, '')),
     '</div>',
-    `<p>${e(plural(summary.systems, 'system'))} in ${e(plural(summary.files, 'file'))}: ${summary.ready} ready, ${summary.warnings} with warnings, ${summary.notReady} not ready.${summary.bulkSuppressed > 0 ? ` ${e(plural(summary.bulkSuppressed, 'finding'))} suppressed in bulk (sapready-suppressions.json).` : ''}</p>`,
+    `<p>${e(plural(summary.systems, 'system'))} in ${e(plural(summary.files, 'file'))}${scope.length > 0 ? ` (${e(scopeSummary(model.scope))})` : ''}: ${summary.ready} ready, ${summary.warnings} with warnings, ${summary.notReady} not ready.${summary.bulkSuppressed > 0 ? ` ${e(plural(summary.bulkSuppressed, 'finding'))} suppressed in bulk (sapready-suppressions.json).` : ''}</p>`,
     '</section>',
   );
 
   out.push('<section id="matrix"><h2>Readiness by system</h2>');
   if (model.systems.length === 0) out.push('<p>No systems declared.</p>');
   else {
-    out.push('<table class="matrix"><thead><tr><th>System</th><th>Product</th><th>Role</th><th>Readiness</th>');
+    out.push(`<table class="matrix"><thead><tr><th>System</th>${scopeHeads}<th>Product</th><th>Role</th><th>Readiness</th>`);
     for (const check of model.checks) out.push(`<th>${e(check.title)}</th>`);
     out.push('</tr></thead><tbody>');
     for (const system of model.systems) {
       out.push(
-        `<tr><th scope="row">${e(system.sid)}<div class="where">${where(system)}</div></th><td>${e(system.product ?? '')}</td><td>${e(system.role ?? '')}</td>`,
+        `<tr><th scope="row">${e(system.sid)}<div class="where">${where(system)}</div></th>${scopeCells(system)}<td>${e(system.product ?? '')}</td><td>${e(system.role ?? '')}</td>`,
         `<td><span class="badge ${system.readiness}">${e(READINESS_LABEL[system.readiness])}</span></td>`,
       );
       for (const cell of system.cells) out.push(cellHtml(cell, model.findings));
@@ -64,10 +69,10 @@ export function formatHtml(model: ReadinessModel): string {
   out.push('<section id="rfc-timeline"><h2>RFC shutdown timeline</h2>', '<p class="meta">Legacy RFC destinations to SAP (SAP Note <a href="https://me.sap.com/notes/2923799">2923799</a>): deactivate, watch, then delete.</p>');
   if (model.rfcTimeline.length === 0) out.push('<p>No legacy RFC destinations.</p>');
   else {
-    out.push('<table><thead><tr><th>System</th><th>Destination</th><th>Stage</th><th>Deactivated on</th><th>May be deleted from</th><th>Why legacy</th><th>Where</th></tr></thead><tbody>');
+    out.push(`<table><thead><tr><th>System</th>${scopeHeads}<th>Destination</th><th>Stage</th><th>Deactivated on</th><th>May be deleted from</th><th>Why legacy</th><th>Where</th></tr></thead><tbody>`);
     for (const entry of model.rfcTimeline) {
       out.push(
-        `<tr class="stage-${entry.stage}"><td>${e(entry.sid)}</td><td><code>${e(entry.destination)}</code></td><td>${e(rfcStageLabel(entry))}</td>` +
+        `<tr class="stage-${entry.stage}"><td>${e(entry.sid)}</td>${scopeCells(entry)}<td><code>${e(entry.destination)}</code></td><td>${e(rfcStageLabel(entry))}</td>` +
           `<td>${e(entry.deactivatedOn ?? '')}</td><td>${e(entry.removableFrom ?? '')}</td><td>${e(entry.reason)}</td><td class="where">${where(entry)}</td></tr>`,
       );
     }
@@ -78,10 +83,10 @@ export function formatHtml(model: ReadinessModel): string {
   out.push('<section id="expiries"><h2>Upcoming expiries</h2>');
   if (model.expiries.length === 0) out.push('<p>No logon data or open service connections.</p>');
   else {
-    out.push('<table><thead><tr><th>System</th><th>What</th><th>Expires</th><th>Days left</th><th>State</th><th>Where</th></tr></thead><tbody>');
+    out.push(`<table><thead><tr><th>System</th>${scopeHeads}<th>What</th><th>Expires</th><th>Days left</th><th>State</th><th>Where</th></tr></thead><tbody>`);
     for (const entry of model.expiries) {
       out.push(
-        `<tr class="expiry-${entry.state}"><td>${e(entry.sid)}</td><td>${e(expiryWhat(entry))}</td>` +
+        `<tr class="expiry-${entry.state}"><td>${e(entry.sid)}</td>${scopeCells(entry)}<td>${e(expiryWhat(entry))}</td>` +
           `<td>${e(entry.date ?? '')}</td><td>${entry.daysLeft === undefined ? '' : entry.daysLeft}</td><td>${e(EXPIRY_LABEL[entry.state])}</td><td class="where">${where(entry)}</td></tr>`,
       );
     }
@@ -94,7 +99,8 @@ export function formatHtml(model: ReadinessModel): string {
   for (const file of model.files) {
     const findings = model.findings.filter((finding) => finding.path === file.path);
     if (findings.length === 0) continue;
-    out.push(`<h3>${e(file.file)}</h3>`, '<table><thead><tr><th>Line</th><th>Severity</th><th>System</th><th>Rule</th><th>Finding</th><th>SAP Notes</th></tr></thead><tbody>');
+    const fileScope = scope.map((column) => column.value(file)).filter(Boolean).join(', ');
+    out.push(`<h3>${e(file.file)}${fileScope ? ` <span class="where">${e(fileScope)}</span>` : ''}</h3>`, '<table><thead><tr><th>Line</th><th>Severity</th><th>System</th><th>Rule</th><th>Finding</th><th>SAP Notes</th></tr></thead><tbody>');
     for (const finding of findings) {
       out.push(
         `<tr id="finding-${finding.id}"><td class="num">${finding.range.start.line + 1}</td><td><span class="badge ${finding.severity}">${e(finding.severity)}</span></td><td>${e(finding.sid ?? '')}</td>` +

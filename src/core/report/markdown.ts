@@ -1,7 +1,7 @@
 import { sapNoteUrl } from '../catalog';
 import { countBySeverity, type Finding } from '../findings';
-import { CELL_LABEL, EXPIRY_LABEL, expiryWhat, READINESS_LABEL, rfcStageLabel } from './readiness-labels';
-import type { ReadinessModel } from './readiness-model';
+import { CELL_LABEL, EXPIRY_LABEL, expiryWhat, READINESS_LABEL, rfcStageLabel, scopeColumns, scopeSummary } from './readiness-labels';
+import type { ReadinessModel, ScopeFields } from './readiness-model';
 import { summaryLine, type ReportInput } from './summary';
 import { printable } from './text';
 
@@ -20,10 +20,14 @@ export function formatMarkdown(input: ReportInput): string {
     `| ${counts.error} | ${counts.warning} | ${counts.info} | ${input.paths.length} | ${input.systemCount} |`,
   ];
   if (input.readiness) out.push(...readinessSections(input.readiness));
+  const scope = scopeColumns(input.readiness?.scope);
+  const files = new Map(input.readiness?.files.map((file) => [file.path, file]));
   for (const path of input.paths) {
     const findings = input.findings.filter((finding) => finding.path === path);
     if (findings.length === 0) continue;
-    out.push('', `## ${cell(path)}`, '', '| Line | Severity | System | Rule | Finding | SAP Notes |', '| ---: | --- | --- | --- | --- | --- |');
+    const file = files.get(path);
+    const fileScope = file ? scope.map((column) => column.value(file)).filter(Boolean).join(', ') : '';
+    out.push('', `## ${cell(path)}`, '', ...(fileScope ? [`${scope.map((column) => column.title).join(', ')}: ${cell(fileScope)}`, ''] : []), '| Line | Severity | System | Rule | Finding | SAP Notes |', '| ---: | --- | --- | --- | --- | --- |');
     for (const finding of findings) out.push(row(finding));
   }
   return out.join('\n') + '\n';
@@ -32,17 +36,22 @@ export function formatMarkdown(input: ReportInput): string {
 /** Readiness by system, the RFC shutdown timeline and upcoming expiries, before the findings by file. */
 function readinessSections(model: ReadinessModel): string[] {
   const { summary } = model;
+  // Landscape and customer columns, only when the run has several landscapes or any customer.
+  const scope = scopeColumns(model.scope);
+  const heads = scope.map((column) => ` ${column.title} |`).join('');
+  const rules = scope.map(() => ' --- |').join('');
+  const values = (entry: ScopeFields): string => scope.map((column) => ` ${cell(column.value(entry))} |`).join('');
   const out: string[] = [
     '',
     '## Readiness by system',
     '',
-    `${summary.ready} ready, ${summary.warnings} with warnings, ${summary.notReady} not ready.`,
+    `${scope.length > 0 ? `${scopeSummary(model.scope)}: ` : ''}${summary.ready} ready, ${summary.warnings} with warnings, ${summary.notReady} not ready.`,
   ];
   if (model.systems.length > 0) {
     out.push(
       '',
-      `| System | Product | Role | Readiness | ${model.checks.map((check) => cell(check.title)).join(' | ')} |`,
-      `| --- | --- | --- | --- | ${model.checks.map(() => '---').join(' | ')} |`,
+      `| System |${heads} Product | Role | Readiness | ${model.checks.map((check) => cell(check.title)).join(' | ')} |`,
+      `| --- |${rules} --- | --- | --- | ${model.checks.map(() => '---').join(' | ')} |`,
     );
     for (const system of model.systems) {
       const cells = system.cells.map((entry) => {
@@ -50,25 +59,25 @@ function readinessSections(model: ReadinessModel): string[] {
         const lines = entry.findings.map((id) => model.findings[id]?.range.start.line + 1).filter((line) => !Number.isNaN(line));
         return lines.length > 0 ? `${label} (line ${[...new Set(lines)].join(', ')})` : label;
       });
-      out.push(`| ${cell(system.sid)} | ${cell(system.product ?? '')} | ${cell(system.role ?? '')} | ${READINESS_LABEL[system.readiness]} | ${cells.join(' | ')} |`);
+      out.push(`| ${cell(system.sid)} |${values(system)} ${cell(system.product ?? '')} | ${cell(system.role ?? '')} | ${READINESS_LABEL[system.readiness]} | ${cells.join(' | ')} |`);
     }
   }
   out.push('', '## RFC shutdown timeline', '');
   if (model.rfcTimeline.length === 0) out.push('No legacy RFC destinations.');
   else {
-    out.push('| System | Destination | Stage | Deactivated on | May be deleted from | File |', '| --- | --- | --- | --- | --- | --- |');
+    out.push(`| System |${heads} Destination | Stage | Deactivated on | May be deleted from | File |`, `| --- |${rules} --- | --- | --- | --- | --- |`);
     for (const entry of model.rfcTimeline) {
       out.push(
-        `| ${cell(entry.sid)} | ${code(entry.destination)} | ${rfcStageLabel(entry)} | ${entry.deactivatedOn ?? ''} | ${entry.removableFrom ?? ''} | ${cell(entry.file)}:${entry.range.start.line + 1} |`,
+        `| ${cell(entry.sid)} |${values(entry)} ${code(entry.destination)} | ${rfcStageLabel(entry)} | ${entry.deactivatedOn ?? ''} | ${entry.removableFrom ?? ''} | ${cell(entry.file)}:${entry.range.start.line + 1} |`,
       );
     }
   }
   out.push('', '## Upcoming expiries', '');
   if (model.expiries.length === 0) out.push('No logon data or open service connections.');
   else {
-    out.push('| System | What | Expires | Days left | State | File |', '| --- | --- | --- | ---: | --- | --- |');
+    out.push(`| System |${heads} What | Expires | Days left | State | File |`, `| --- |${rules} --- | --- | ---: | --- | --- |`);
     for (const entry of model.expiries) {
-      out.push(`| ${cell(entry.sid)} | ${cell(expiryWhat(entry))} | ${cell(entry.date ?? '')} | ${entry.daysLeft ?? ''} | ${EXPIRY_LABEL[entry.state]} | ${cell(entry.file)}:${entry.range.start.line + 1} |`);
+      out.push(`| ${cell(entry.sid)} |${values(entry)} ${cell(expiryWhat(entry))} | ${cell(entry.date ?? '')} | ${entry.daysLeft ?? ''} | ${EXPIRY_LABEL[entry.state]} | ${cell(entry.file)}:${entry.range.start.line + 1} |`);
     }
   }
   return out;

@@ -4,7 +4,7 @@
  */
 import type { Readiness } from '../readiness';
 import { SOON_DAYS, type ExpiryState } from './expiry';
-import type { CellState, ExpiryEntry, RfcStage, RfcTimelineEntry } from './readiness-model';
+import type { CellState, ExpiryEntry, ReadinessScope, RfcStage, RfcTimelineEntry, ScopeFields } from './readiness-model';
 
 export const READINESS_LABEL: Record<Readiness, string> = { ready: 'Ready', warnings: 'Warnings', 'not-ready': 'Not ready' };
 export const CELL_LABEL: Record<CellState, string> = { ok: 'OK', info: 'Info', warning: 'Warning', error: 'Error', 'n/a': 'n/a', off: 'Off' };
@@ -29,4 +29,28 @@ export function rfcStageLabel(entry: Pick<RfcTimelineEntry, 'stage' | 'certain'>
 /** What expires: logon data (user and client) or a service connection (its type). */
 export function expiryWhat(entry: Pick<ExpiryEntry, 'kind' | 'what'>): string {
   return entry.kind === 'logon-data' ? `Logon data: ${entry.what}` : `Service connection: ${entry.what}`;
+}
+
+export interface ScopeColumn {
+  key: keyof ScopeFields;
+  title: 'Landscape' | 'Customer';
+  value: (entry: ScopeFields) => string;
+}
+
+/**
+ * The columns that tell landscapes and customers apart, after the System column of every table:
+ * none for a run of one landscape without a customer (it looks as it always did), Landscape when
+ * the run has several landscapes or any customer, Customer when any file names one.
+ */
+export function scopeColumns(scope: ReadinessScope | undefined): ScopeColumn[] {
+  const columns: ScopeColumn[] = [];
+  if (scope?.showLandscape) columns.push({ key: 'landscape', title: 'Landscape', value: (entry) => entry.landscape ?? '' });
+  if (scope?.showCustomer) columns.push({ key: 'customer', title: 'Customer', value: (entry) => entry.customer ?? '' });
+  return columns;
+}
+
+/** "2 landscapes, 1 customer": what the Landscape and Customer columns tell apart. */
+export function scopeSummary(scope: ReadinessScope): string {
+  const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return [count(scope.landscapes.length, 'landscape'), ...(scope.customers.length > 0 ? [count(scope.customers.length, 'customer')] : [])].join(', ');
 }

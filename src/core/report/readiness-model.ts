@@ -5,6 +5,7 @@ import { countBySeverity, SEVERITY_ORDER, type Finding, type Severity, type Seve
 import type { LandscapeFile } from '../landscape/file';
 import type { SystemDeclaration } from '../landscape/model';
 import type { Range } from '../landscape/text';
+import { landscapeKey } from '../landscape/workspace';
 import { systemKey, systemReadiness, type Readiness, type SystemReadiness } from '../readiness';
 import { LEGACY_DESTINATION_DEFAULTS, legacyVerdict, type LegacyDestinationOptions } from '../rules/legacy-destinations';
 import { legacyRfcRemovable } from '../rules/legacy-rfc-removable';
@@ -30,6 +31,29 @@ export interface ReadinessModel {
   expiries: ExpiryEntry[];
   findings: ModelFinding[];
   files: ModelFile[];
+  /** The landscapes and customers of the run, and whether faces show them. */
+  scope: ReadinessScope;
+}
+
+/**
+ * Which landscapes (`landscape:` names) and customers (`customer:`) the run holds. A run of one
+ * landscape without a customer looks as it always did; with several landscapes, or any customer,
+ * the faces add a Landscape column (and a Customer column when a file names one), so that two
+ * customers' PRD are two rows a reader tells apart.
+ */
+export interface ReadinessScope {
+  /** Distinct landscape names, sorted (a file without a name counts as the unnamed landscape, ""). */
+  landscapes: string[];
+  /** Distinct customers, sorted. */
+  customers: string[];
+  showLandscape: boolean;
+  showCustomer: boolean;
+}
+
+/** The landscape and customer of the file an entry is declared in (undefined when the file names none). */
+export interface ScopeFields {
+  landscape?: string;
+  customer?: string;
 }
 
 export interface ReadinessSummary {
@@ -75,7 +99,7 @@ export interface SourceLocation {
   range: Range;
 }
 
-export interface ModelFinding extends SourceLocation {
+export interface ModelFinding extends SourceLocation, ScopeFields {
   /** Index into `ReadinessModel.findings`. */
   id: number;
   ruleId: string;
@@ -95,7 +119,7 @@ export interface MatrixCell {
   reason?: string;
 }
 
-export interface SystemRow extends SourceLocation {
+export interface SystemRow extends SourceLocation, ScopeFields {
   sid: string;
   product?: string;
   role?: string;
@@ -105,7 +129,7 @@ export interface SystemRow extends SourceLocation {
 
 export type RfcStage = 'active' | 'watching' | 'removable' | 'undated';
 
-export interface RfcTimelineEntry extends SourceLocation {
+export interface RfcTimelineEntry extends SourceLocation, ScopeFields {
   sid: string;
   destination: string;
   stage: RfcStage;
@@ -117,7 +141,7 @@ export interface RfcTimelineEntry extends SourceLocation {
   removableFrom?: string;
 }
 
-export interface ExpiryEntry extends SourceLocation {
+export interface ExpiryEntry extends SourceLocation, ScopeFields {
   sid: string;
   kind: 'logon-data' | 'service-connection';
   /** User and client of logon data, or the connection type id. */
@@ -129,7 +153,7 @@ export interface ExpiryEntry extends SourceLocation {
   state: ExpiryState;
 }
 
-export interface ModelFile {
+export interface ModelFile extends ScopeFields {
   path: string;
   file: string;
 }
@@ -160,7 +184,9 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
   const { options } = input;
   const today = options.today;
   const declaredSids = new Set(input.files.flatMap((file) => file.model?.systems.map((system) => system.sid) ?? []));
+  const scopeByPath = new Map(input.files.map((file) => [file.path, scopeOf(file)]));
   const findings: ModelFinding[] = input.findings.map((finding, id) => ({
+    ...scopeByPath.get(finding.path),
     id,
     ruleId: finding.ruleId,
     severity: finding.severity,
@@ -193,7 +219,8 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
   const seen = new Set<string>();
 
   for (const file of input.files) {
-    const at = (span: { start: number; end: number }): SourceLocation => ({ path: file.path, file: show(file.path), range: file.lines.rangeOf(span) });
+    const scope = scopeByPath.get(file.path);
+    const at = (span: { start: number; end: number }): SourceLocation & ScopeFields => ({ path: file.path, file: show(file.path), range: file.lines.rangeOf(span), ...scope });
     for (const system of file.model?.systems ?? []) {
       // Systems are told apart by file and SID (two customers may each have a PRD); a key
       // written twice in one file is a finding of its own, and the matrix shows the first.
@@ -268,7 +295,8 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
     }
   }
 
-  systems.sort((a, b) => compareText(a.sid, b.sid));
+  // Two customers' PRD: by SID, then by landscape, customer and file, so the order never depends on the file order.
+  systems.sort((a, b) => compareText(a.sid, b.sid) || compareText(a.landscape ?? '', b.landscape ?? '') || compareText(a.customer ?? '', b.customer ?? '') || compareText(a.path, b.path));
   const stageOrder: Record<RfcStage, number> = { active: 0, undated: 1, removable: 2, watching: 3 };
   rfcTimeline.sort((a, b) => stageOrder[a.stage] - stageOrder[b.stage] || compareText(a.removableFrom ?? '', b.removableFrom ?? '') || compareText(a.sid, b.sid) || compareText(a.destination, b.destination));
   expiries.sort((a, b) => (a.daysLeft ?? -Infinity) - (b.daysLeft ?? -Infinity) || compareText(a.sid, b.sid) || compareText(a.what, b.what));
@@ -290,8 +318,23 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
     rfcTimeline,
     expiries,
     findings,
-    files: input.files.map((file) => ({ path: file.path, file: show(file.path) })),
+    files: input.files.map((file) => ({ path: file.path, file: show(file.path), ...scopeByPath.get(file.path) })),
+    scope: readinessScope(input.files),
   };
+}
+
+/** A file's landscape and customer, as written (trimmed); a missing or empty one is left out. */
+function scopeOf(file: LandscapeFile): ScopeFields {
+  const landscape = landscapeKey(file);
+  const customer = file.model?.customer?.value.trim();
+  return { ...(landscape ? { landscape } : {}), ...(customer ? { customer } : {}) };
+}
+
+function readinessScope(files: readonly LandscapeFile[]): ReadinessScope {
+  const withModel = files.filter((file) => file.model);
+  const landscapes = [...new Set(withModel.map((file) => landscapeKey(file)))].sort(compareText);
+  const customers = [...new Set(withModel.map((file) => file.model?.customer?.value.trim() ?? '').filter(Boolean))].sort(compareText);
+  return { landscapes, customers, showLandscape: landscapes.length > 1 || customers.length > 0, showCustomer: customers.length > 0 };
 }
 
 function cellFor(check: ReadinessCheckColumn, own: readonly ModelFinding[], reason: string | undefined, options: ResolvedOptions): MatrixCell {

@@ -16,7 +16,9 @@ export const duplicateDeclaration = defineRule({
     'files. Different landscapes (two customers in a partner\'s repository) may each have their own PRD. SAP identifies ' +
     'a system by installation number and system number, not by SID (SAP Support Portal, system data; confidence S\'): ' +
     'two declarations with the same `installationNumber` and `systemNumber` are one system, reported across ' +
-    'landscapes too. (A key written twice in one file is a YAML duplicate key, reported by yaml-syntax.)',
+    'landscapes too. Changed from format v1: a SID in two files with different `landscape:` names was a duplicate in v1 ' +
+    'and is now two systems (docs/format.md, "From format v1"); give the files one name to check them as one landscape. ' +
+    '(A key written twice in one file is a YAML duplicate key, reported by yaml-syntax.)',
   fixable: false,
   defaults: {},
   optionsSchema: NO_OPTIONS_SCHEMA,

@@ -61,9 +61,17 @@ const isStage = isOneOf(RFC_STAGE_LABEL);
 const isExpiryState = isOneOf(EXPIRY_LABEL);
 const isSeverityCounts = (value: unknown): boolean => isObject(value) && isCount(value.error) && isCount(value.warning) && isCount(value.info);
 
-/** Where an entry is declared: every row the page reveals carries one. */
+/** Where an entry is declared: every row the page reveals carries one, with its file's landscape and customer. */
 function located(entry: unknown): entry is Record<string, unknown> {
-  return isObject(entry) && isText(entry.path) && isText(entry.file) && isRange(entry.range);
+  return isObject(entry) && isText(entry.path) && isText(entry.file) && isRange(entry.range) && isScoped(entry);
+}
+
+function isScoped(entry: Record<string, unknown>): boolean {
+  return isOptionalText(entry.landscape) && isOptionalText(entry.customer);
+}
+
+function isScope(value: unknown): boolean {
+  return isObject(value) && isListOf(value.landscapes, isText) && isListOf(value.customers, isText) && typeof value.showLandscape === 'boolean' && typeof value.showCustomer === 'boolean';
 }
 
 function isCheck(value: unknown): boolean {
@@ -138,6 +146,7 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
     isListOf(model.findings, isFinding) &&
     isListOf(model.rfcTimeline, isTimelineEntry) &&
     isListOf(model.expiries, isExpiry) &&
-    isListOf(model.files, (file) => isObject(file) && isText(file.path) && isText(file.file));
+    isListOf(model.files, (file) => isObject(file) && isText(file.path) && isText(file.file) && isScoped(file)) &&
+    isScope(model.scope);
   return valid ? { type: 'model', revision: data.revision, model: model as unknown as ReadinessModel } : undefined;
 }

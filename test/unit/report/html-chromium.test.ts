@@ -96,13 +96,15 @@ describe('HTML report in headless Chromium', function () {
     const dom = chromium(['--dump-dom', `file://${report}`]);
     const text = visibleText(dom);
     assert.match(text, /^SAP landscape readiness Computed for 2026-11-23 with default options \(no options file\) by sapready \d+\.\d+\.\d+\./);
-    assert.match(text, /Summary 5 ready 0 with warnings 0 not ready 0 errors 0 warnings 1 info 5 systems in 2 files: 5 ready, 0 with warnings, 0 not ready\./);
-    assert.match(text, /System Product Role Readiness Backbone destinations Technical user ST-PI \/ ST-A\/PI SNOTE signed notes Legacy RFC Logon data Service connections Other/);
-    assert.match(text, /PRD examples\/acme\/core\.landscape\.yaml:34 abap production Ready OK OK OK OK Info SAPOSS \(system PRD\) was deactivated on 2026-11-10/);
-    assert.match(text, /FR1 examples\/acme\/core\.landscape\.yaml:\d+ focused-run Ready n\/a n\/a n\/a n\/a n\/a n\/a n\/a OK/);
-    assert.match(text, /RFC shutdown timeline .* PRD SAPOSS Deactivated, under observation 2026-11-10 2026-11-24 /);
-    assert.match(text, /Upcoming expiries .* PRD Service connection: r3-support 2026-11-27T18:00:00Z 4 Within 7 days .* PRD Logon data: user SAPSUPPORT, client 100 2026-12-01 8 Later /);
-    assert.match(text, /Findings examples\/acme\/core\.landscape\.yaml Line Severity System Rule Finding SAP Notes 50 info PRD legacy-rfc-removable .* 2923799$/);
+    // The example's two files carry two landscape names (ACME Production and its analytics part), so a Landscape column tells them apart.
+    assert.match(text, /Summary 5 ready 0 with warnings 0 not ready 0 errors 0 warnings 1 info 5 systems in 2 files \(2 landscapes\): 5 ready, 0 with warnings, 0 not ready\./);
+    assert.match(text, /System Landscape Product Role Readiness Backbone destinations Technical user ST-PI \/ ST-A\/PI SNOTE signed notes Legacy RFC Logon data Service connections Other/);
+    assert.match(text, /BWP examples\/acme\/analytics\.landscape\.yaml:\d+ ACME Production \(analytics\) abap production Ready/);
+    assert.match(text, /PRD examples\/acme\/core\.landscape\.yaml:34 ACME Production abap production Ready OK OK OK OK Info SAPOSS \(system PRD\) was deactivated on 2026-11-10/);
+    assert.match(text, /FR1 examples\/acme\/core\.landscape\.yaml:\d+ ACME Production focused-run Ready n\/a n\/a n\/a n\/a n\/a n\/a n\/a OK/);
+    assert.match(text, /RFC shutdown timeline .* PRD ACME Production SAPOSS Deactivated, under observation 2026-11-10 2026-11-24 /);
+    assert.match(text, /Upcoming expiries .* PRD ACME Production Service connection: r3-support 2026-11-27T18:00:00Z 4 Within 7 days .* PRD ACME Production Logon data: user SAPSUPPORT, client 100 2026-12-01 8 Later /);
+    assert.match(text, /Findings examples\/acme\/core\.landscape\.yaml ACME Production Line Severity System Rule Finding SAP Notes 50 info PRD legacy-rfc-removable .* 2923799$/);
     assert.ok(!/<script/i.test(dom), 'no script element');
   });
 
