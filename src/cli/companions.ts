@@ -15,10 +15,15 @@ export function readCompanionFile(path: string, limit = MAX_COMPANION_BYTES): Bu
   throw new Error('oversize' in read ? `larger than ${limit} bytes` : read.problem);
 }
 
+/** Where a file that the landscape file at `landscapePath` names (relative to itself, or absolute) is. */
+export function companionPath(landscapePath: string, relativePath: string): string {
+  return isAbsolute(relativePath) ? relativePath : resolve(dirname(landscapePath), relativePath);
+}
+
 /** The reader a landscape file at `landscapePath` uses for the files it names relative to itself. */
 export function companionReader(landscapePath: string, shown: (path: string) => string): CompanionReader {
   return (relativePath) => {
-    const path = isAbsolute(relativePath) ? relativePath : resolve(dirname(landscapePath), relativePath);
+    const path = companionPath(landscapePath, relativePath);
     try {
       return { ok: true, path: shown(path), text: readCompanionFile(path).toString('utf8') };
     } catch (error) {

@@ -51,6 +51,8 @@ export class LandscapeWorkspace implements vscode.Disposable {
   private pendingWork = 0;
   /** The refused setting patterns last shown as a warning, so a rescan does not show them again. */
   private shownRefusedPatterns = '';
+  /** A watcher per file the landscape files name (a saprouttab), by path: a change checks again. */
+  private readonly companionWatchers = new Map<string, vscode.Disposable>();
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -317,7 +319,8 @@ export class LandscapeWorkspace implements vscode.Disposable {
     const options = this.options;
     this.pendingWork++;
     try {
-      const { findingsByKey, diagnosticsChanged, readiness, bulkSuppressed } = await this.checker.check();
+      const { findingsByKey, diagnosticsChanged, readiness, bulkSuppressed, companions } = await this.checker.check();
+      this.watchCompanions(companions);
       const findings: Finding[] = [];
       const findingsByUri = new Map<string, readonly Finding[]>();
       // In the engine's order (compareFindings): by path, then by place in the file.
@@ -342,9 +345,30 @@ export class LandscapeWorkspace implements vscode.Disposable {
     return this.current;
   }
 
+  /**
+   * Watches the files the last check read beside the landscape files (a saprouttab), and only
+   * those: the worker reads them from disk in every check, so a change needs only a new check.
+   */
+  private watchCompanions(files: readonly string[]): void {
+    const wanted = new Set(files);
+    for (const [file, watcher] of this.companionWatchers) {
+      if (wanted.has(file)) continue;
+      watcher.dispose();
+      this.companionWatchers.delete(file);
+    }
+    for (const file of wanted) {
+      if (this.companionWatchers.has(file)) continue;
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
+      const recheck = (): void => this.scheduleCheck();
+      this.companionWatchers.set(file, vscode.Disposable.from(watcher, watcher.onDidCreate(recheck), watcher.onDidChange(recheck), watcher.onDidDelete(recheck)));
+    }
+  }
+
   /** File keys are URIs; the suppressions file names files relative to its folder, as the CLI writes it. */
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    for (const watcher of this.companionWatchers.values()) watcher.dispose();
+    this.companionWatchers.clear();
     this.disposables.forEach((disposable) => disposable.dispose());
     this.checked.dispose();
     void this.checker.dispose();

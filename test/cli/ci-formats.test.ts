@@ -87,7 +87,7 @@ describe('sapready check CI formats', () => {
         assert.deepEqual(moved.map((issue) => issue.location.lines.begin), [12, 14, 15, 16], 'the findings did move');
         assert.deepEqual(fingerprints(), before, 'and kept their fingerprints');
 
-        writeFileSync(path.join(dir, 'twice.landscape.yaml'), 'landscape: Twice\nsystems:\n  AAA: { product: abap, colour: red }\n  AAB: { product: abap, colour: red }\n');
+        writeFileSync(path.join(dir, 'twice.landscape.yaml'), 'landscape: Twice\nsystems:\n  AAA: { product: abap, supportConnection: none, colour: red }\n  AAB: { product: abap, supportConnection: none, colour: red }\n');
         const twice = parseJson<GitlabIssue[]>(run('gitlab', dir, ['twice.landscape.yaml']));
         assert.equal(twice.length, 2);
         assert.notEqual(twice[0].fingerprint, twice[1].fingerprint);

@@ -59,7 +59,7 @@ describe('sapready check --fix', () => {
   });
 
   it('reports the remaining findings in the chosen format and exits by them', () => {
-    writeFileSync(path.join(dir, 'schema.landscape.yaml'), 'landscape: Broken\nsystems:\n  BRK: { product: abap, colour: red }\n');
+    writeFileSync(path.join(dir, 'schema.landscape.yaml'), 'landscape: Broken\nsystems:\n  BRK: { product: abap, supportConnection: none, colour: red }\n');
     const result = runCli(['check', '--now', NOW, '--fix', '--format', 'json'], { cwd: dir });
     assertExit(result, 1);
     const report = parseJson(result);

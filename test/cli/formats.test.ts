@@ -188,7 +188,7 @@ describe('sapready check report formats', () => {
       const related = log.runs[0].results[0].relatedLocations;
       assert.equal(related.length, 1);
       assert.equal(related[0].physicalLocation.artifactLocation.uri, 'multi-duplicate/second.landscape.yaml');
-      assert.equal(related[0].physicalLocation.region.startLine, 9);
+      assert.equal(related[0].physicalLocation.region.startLine, 10);
       const notReady = runCli(['check', 'examples/not-ready', '--now', NOW, '--format', 'sarif'], { cwd: REPO_ROOT });
       assertExit(notReady, 1);
       assert.equal(parseValidSarif(notReady).runs[0].results.length, 17);

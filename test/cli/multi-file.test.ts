@@ -8,12 +8,12 @@ describe('sapready check on several files', () => {
     assertExit(result, 1);
     const report = parseJson(result);
     assert.deepEqual(report.files, ['first.landscape.yaml', 'second.landscape.yaml']);
-    assert.deepEqual(positions(report), ['first.landscape.yaml:3:3 duplicate-declaration', 'second.landscape.yaml:9:3 duplicate-declaration']);
+    assert.deepEqual(positions(report), ['first.landscape.yaml:3:3 duplicate-declaration', 'second.landscape.yaml:10:3 duplicate-declaration']);
     const [first, second] = report.findings;
     assert.equal(first.message, 'System QAS is also declared in second.landscape.yaml: declare it in one file only and refer to it from the others.');
     assert.equal(second.message, 'System QAS is also declared in first.landscape.yaml: declare it in one file only and refer to it from the others.');
     assert.deepEqual([first.sid, second.sid], ['QAS', 'QAS']);
-    assert.deepEqual(first.related.map((related) => `${related.path}:${related.line}:${related.column}`), ['second.landscape.yaml:9:3']);
+    assert.deepEqual(first.related.map((related) => `${related.path}:${related.line}:${related.column}`), ['second.landscape.yaml:10:3']);
     assert.deepEqual(second.related.map((related) => `${related.path}:${related.line}:${related.column}`), ['first.landscape.yaml:3:3']);
   });
 
@@ -22,7 +22,7 @@ describe('sapready check on several files', () => {
     assertExit(result, 1);
     assert.deepEqual(result.stdout.split('\n'), [
       'multi-duplicate/first.landscape.yaml:3:3  error    System QAS is also declared in multi-duplicate/second.landscape.yaml: declare it in one file only and refer to it from the others.  duplicate-declaration',
-      'multi-duplicate/second.landscape.yaml:9:3  error    System QAS is also declared in multi-duplicate/first.landscape.yaml: declare it in one file only and refer to it from the others.  duplicate-declaration',
+      'multi-duplicate/second.landscape.yaml:10:3  error    System QAS is also declared in multi-duplicate/first.landscape.yaml: declare it in one file only and refer to it from the others.  duplicate-declaration',
       '2 problems (2 errors, 0 warnings, 0 infos) in 2 files (3 systems).',
       '',
     ]);

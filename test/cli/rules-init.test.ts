@@ -23,6 +23,7 @@ const KNOWN_RULES: Record<string, { defaultSeverity: string; notes: string[] }> 
   'legacy-rfc-removable': { defaultSeverity: 'info', notes: ['2923799'] },
   'technical-user-required': { defaultSeverity: 'error', notes: ['2174416'] },
   'support-route': { defaultSeverity: 'error', notes: [] },
+  'missing-support-connection': { defaultSeverity: 'warning', notes: ['2923799', '2738426'] },
   'duplicate-declaration': { defaultSeverity: 'error', notes: [] },
   'plaintext-secret': { defaultSeverity: 'error', notes: ['146173'] },
 };

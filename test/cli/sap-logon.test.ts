@@ -93,6 +93,31 @@ describe('sapready import --sap-logon', () => {
     assert.deepEqual(checkJson('ini.landscape.yaml', dir).findings.filter((finding) => finding.ruleId === 'schema' || finding.ruleId === 'yaml-syntax'), []);
   });
 
+  it('then has sapready check say, per imported ABAP system, what readiness still needs: its supportConnection', () => {
+    dir = makeTempDir();
+    const imported = runCli(['import', '--sap-logon', path.join(SAP_LOGON, 'SAPUILandscape.xml'), path.join(SAP_LOGON, 'SAPUILandscapeGlobal.xml'), '--output', 'acme.landscape.yaml', '--now', NOW], { cwd: dir });
+    assertExit(imported, 0);
+    const result = runCli(['check', 'acme.landscape.yaml', '--now', NOW, '--format', 'json'], { cwd: dir });
+    assertExit(result, 0); // warnings only: the file does not say yet, which is not a fault
+    const report = parseJson(result);
+    assert.deepEqual(
+      report.findings.map((finding) => [finding.ruleId, finding.severity, finding.sid, finding.line]),
+      [
+        ['missing-support-connection', 'warning', 'BWP', 8],
+        ['missing-support-connection', 'warning', 'DEV', 14],
+        ['missing-support-connection', 'warning', 'PRD', 22],
+        ['missing-support-connection', 'warning', 'QAS', 35],
+      ],
+    );
+    for (const finding of report.findings) {
+      assert.match(finding.message, /^System [A-Z]{3} does not say how it reaches SAP's support backbone.*add supportConnection: direct \(.*\), solman \(.*\), focused-run \(.*\), cloud-alm \(.*\) or none \(it sends nothing to SAP\)\.$/);
+      assert.deepEqual(finding.fixes, []);
+    }
+    const text = runCli(['check', 'acme.landscape.yaml', '--now', NOW], { cwd: dir });
+    assertExit(text, 0);
+    assert.match(text.stdout, /acme\.landscape\.yaml:8:3 +warning +System BWP does not say how it reaches SAP's support backbone/);
+  });
+
   it('reads saplogon.ini in UTF-16 with byte-order mark: direct and group entries, router and SNC name', () => {
     const result = runCli(['import', '--sap-logon', 'saplogon.ini', '--now', NOW], { cwd: SAP_LOGON });
     assertExit(result, 0);

@@ -71,7 +71,7 @@ describe('diagnostics in the extension host', () => {
 
   it('clears diagnostics of a deleted file and checks a created one', async () => {
     const created = workspaceUri('landscapes/created.landscape.yaml');
-    await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('landscape: created\nsystems:\n  NEW: { product: abap, instance: 1 }\n'));
+    await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('landscape: created\nsystems:\n  NEW: { product: abap, instance: 1, supportConnection: none }\n'));
     await waitFor(() => describeDiagnostics(created), ['3:35 schema error']);
     await vscode.workspace.fs.delete(created);
     await waitFor(() => describeDiagnostics(created), []);

@@ -1,5 +1,9 @@
 import { strict as assert } from 'assert';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { generateLandscape } from '../../bench/generate';
 import { resolveOptions } from '../../src/core/config/options';
 import { checkLandscapes } from '../../src/core/engine';
@@ -87,5 +91,36 @@ describe('the check worker', function () {
     const expected = checkLandscapes([{ path: 'bad.landscape.yaml', text: '', unreadable: 'File not checked: it is not UTF-8.' }], options).findings;
     assert.deepEqual(check.findingsByKey.get('bad.landscape.yaml'), expected);
     assert.equal(expected.length, 1);
+  });
+
+  it('reads the saprouttab a landscape file on disk names, as the CLI does, says which file it read, and declines a FIFO', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sapready-worker-'));
+    try {
+      mkdirSync(path.join(dir, 'saprouter'));
+      const routtab = path.join(dir, 'saprouter', 'saprouttab');
+      writeFileSync(routtab, 'P * * *\n');
+      const key = pathToFileURL(path.join(dir, 'acme.landscape.yaml')).href;
+      client.setText(key, 'landscape: ACME\nsaprouttab: saprouter/saprouttab\nsystems: {}\n');
+      client.setText('untitled:Untitled-1', 'landscape: Draft\nsaprouttab: saprouter/saprouttab\nsystems: {}\n');
+      const wideOpen = await client.check();
+      assert.deepEqual(wideOpen.findingsByKey.get(key)!.map((finding) => `${finding.ruleId} ${finding.severity}: ${finding.message}`), [
+        `saprouttab-permission warning: ${path.join('saprouter', 'saprouttab')}:1: "P * * *" permits connections to every host and every port from anywhere; name the hosts and ports SAP Support needs.`,
+      ]);
+      assert.deepEqual(wideOpen.findingsByKey.get('untitled:Untitled-1'), [], 'a file that is not on disk names nothing readable');
+      assert.deepEqual(wideOpen.companions, [routtab]);
+
+      // The worker reads the table in every check: a changed table needs only a new check.
+      writeFileSync(routtab, '# nothing permitted\n');
+      assert.deepEqual((await client.check()).findingsByKey.get(key), []);
+
+      if (process.platform === 'win32') return;
+      rmSync(routtab);
+      execFileSync('mkfifo', [routtab]);
+      const fifo = await client.check(); // a read of the FIFO would never end
+      assert.deepEqual(fifo.findingsByKey.get(key)!.map((finding) => finding.message), [`The saprouttab ${path.join('saprouter', 'saprouttab')} cannot be read: it is a FIFO, not a regular file.`]);
+      assert.deepEqual(fifo.companions, [routtab]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -25,7 +25,7 @@ describe('hostile input', () => {
   }).timeout(120_000);
 
   it('checks a value of 5 million characters', () => {
-    const text = `landscape: long value\nsystems:\n  PRD: { product: abap, description: "${'x'.repeat(5_000_000)}", instance: 00 }\n`;
+    const text = `landscape: long value\nsystems:\n  PRD: { product: abap, supportConnection: none, description: "${'x'.repeat(5_000_000)}", instance: 00 }\n`;
     const { findings } = check(text);
     assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.range.start.line]), [['schema', 2]]);
   });

@@ -18,6 +18,7 @@ import { httpsClient } from './https-client';
 import { noteAssistantSignedNotes } from './note-assistant-signed-notes';
 import { noteAssistantProcedure } from './note-assistant-procedure';
 import { supportRoute } from './support-route';
+import { missingSupportConnection } from './missing-support-connection';
 import { logonDataExpiry } from './logon-data-expiry';
 import { serviceConnectionWindow } from './service-connection-window';
 import { unknownConnectionType } from './unknown-connection-type';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   // rules: references, remote support and hygiene
   noteAssistantSignedNotes,
   noteAssistantProcedure,
+  missingSupportConnection,
   supportRoute,
   logonDataExpiry,
   serviceConnectionWindow,

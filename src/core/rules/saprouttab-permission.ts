@@ -48,8 +48,9 @@ export const saprouttabPermission = defineRule<SaprouttabPermissionOptions>({
     'For a landscape that names its SAProuter permission table (`saprouttab: path`, relative to the landscape file), ' +
     'reads the table (P/S/D and KP/KS/KD/KT lines, `*` wildcards, first match decides; SAP documentation, confidence S\') ' +
     'and reports: a service connection whose window has not ended and whose host and port no P, S, KP or KS line ' +
-    "permits from SAP's SAProuters (warning: the table may name the host by its address, which the landscape does not " +
-    'know); a P or S line with a password (error: a plain-text secret, masked in every output); a permitting line to ' +
+    "permits from SAP's SAProuters (warning: the table may name the host by its address; host names are never resolved, " +
+    "since a check must not depend on a name server, so an address matches only where the connection's `host` is that " +
+    'address); a P or S line with a password (error: a plain-text secret, masked in every output); a permitting line to ' +
     'every host and every port, such as `P * * *` (warning); a permitted destination host that no system of the ' +
     'landscape declares (info); a table that cannot be read and lines that are not entries (error). SAP\'s SAProuter ' +
     'hosts and SNC names are options (sapRouterHosts, sapRouterSncNames; community sources, confidence C).',
@@ -112,7 +113,7 @@ function checkServiceConnections(file: LandscapeFile, context: RuleContext<Sapro
         severity: 'warning',
         message:
           `The ${connection.typeId} connection of ${system.sid} goes to ${host} port ${port}, which ${decision ? `${path}:${decision.line} denies (${shown(decision)})` : `no P, S, KP or KS line of ${path} permits from SAP's SAProuters`}. ` +
-          `${decision ? `Put a permitting line before line ${decision.line}` : 'Add a line'} such as "P ${context.options.sapRouterHosts.find((candidate) => /^\d/.test(candidate)) ?? '<SAP router>'} ${host} ${port}" (or with the host's address, if the table names hosts by address).`,
+          `${decision ? `Put a permitting line before line ${decision.line}` : 'Add a line'} such as "P ${context.options.sapRouterHosts.find((candidate) => /^\d/.test(candidate)) ?? '<SAP router>'} ${host} ${port}" (sapready resolves no host names: where the table names the host by its address, write that address as the connection's host).`,
       });
     }
   }

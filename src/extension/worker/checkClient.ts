@@ -12,6 +12,8 @@ export interface WorkerCheck {
   readiness: SystemReadiness[];
   /** Findings sapready-suppressions.json hid. */
   bulkSuppressed: number;
+  /** Paths of the files the landscape files named (a saprouttab) that the check read. */
+  companions: readonly string[];
 }
 
 interface PendingCheck {
@@ -91,7 +93,7 @@ export class CheckClient {
       case 'checked': {
         const findingsByKey = new Map<string, readonly Finding[]>();
         for (const key of message.keys) findingsByKey.set(key, this.findings.get(key) ?? []);
-        this.settle(message.id)?.resolve({ findingsByKey, diagnosticsChanged: new Set(message.diagnosticsChanged), readiness: message.readiness, bulkSuppressed: message.bulkSuppressed });
+        this.settle(message.id)?.resolve({ findingsByKey, diagnosticsChanged: new Set(message.diagnosticsChanged), readiness: message.readiness, bulkSuppressed: message.bulkSuppressed, companions: message.companions });
         return;
       }
       case 'failed':

@@ -1,10 +1,12 @@
-import { posix } from 'node:path';
+import { dirname, posix, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
+import { companionPath, companionReader } from '../../cli/companions';
 import { applyBulkSuppressions } from '../../core/config/bulk-suppressions';
 import { resolveOptions, type ResolvedOptions } from '../../core/config/options';
 import { RuleCache, runRules } from '../../core/engine';
 import type { Finding } from '../../core/findings';
-import { loadLandscapeFile, type LandscapeFile } from '../../core/landscape/file';
+import { loadLandscapeFile, type CompanionReader, type LandscapeFile } from '../../core/landscape/file';
 import { reparseLandscapeFile } from '../../core/landscape/reparse';
 import { systemReadiness } from '../../core/readiness';
 import { RULES } from '../../core/rules/registry';
@@ -26,6 +28,8 @@ export class CheckSession {
   private readonly sent = new Map<string, string>();
   /** Per file, what its diagnostics show (see diagnosticIdentity), so the host sets them only when that changes. */
   private readonly shown = new Map<string, string>();
+  /** Paths of the files the landscape files named (a saprouttab) that the running check read or tried to read. */
+  private companions = new Set<string>();
 
   constructor(private readonly post: (message: FromWorker) => void) {}
 
@@ -33,10 +37,10 @@ export class CheckSession {
     switch (message.kind) {
       case 'text': {
         const previous = this.files.get(message.key);
-        if (message.unreadable !== undefined) this.files.set(message.key, loadLandscapeFile(message.key, '', this.options.limits, message.unreadable));
+        if (message.unreadable !== undefined) this.store(loadLandscapeFile(message.key, '', this.options.limits, message.unreadable));
         // While typing, only the edited system is parsed again (see reparseLandscapeFile).
-        else if (previous) this.files.set(message.key, reparseLandscapeFile(previous, message.text, this.options.limits));
-        else this.files.set(message.key, loadLandscapeFile(message.key, message.text, this.options.limits));
+        else if (previous) this.store(reparseLandscapeFile(previous, message.text, this.options.limits));
+        else this.store(loadLandscapeFile(message.key, message.text, this.options.limits));
         return;
       }
       case 'forget':
@@ -48,7 +52,7 @@ export class CheckSession {
         const limitsChanged = JSON.stringify(message.options.limits) !== JSON.stringify(this.options.limits);
         this.options = message.options;
         // Files parsed under the old limits may have been declined, or accepted, wrongly now.
-        if (limitsChanged) for (const [key, file] of this.files) this.files.set(key, loadLandscapeFile(key, file.text, this.options.limits));
+        if (limitsChanged) for (const [key, file] of this.files) this.store(loadLandscapeFile(key, file.text, this.options.limits));
         return;
       }
       case 'bulkSuppressions':
@@ -59,10 +63,33 @@ export class CheckSession {
     }
   }
 
+  /** Keeps a parsed file, with the reader of the files it names (see companionReaderOf). */
+  private store(file: LandscapeFile): void {
+    file.readCompanion = this.companionReaderOf(file.path);
+    this.files.set(file.path, file);
+  }
+
+  /**
+   * A landscape file on disk reads the files it names (its saprouttab) as the CLI does: regular
+   * files only, within the size limit, relative to itself. Each path read is recorded, so that
+   * the host watches it and checks again when it changes. Files that are not on disk (untitled)
+   * name nothing that can be read.
+   */
+  private companionReaderOf(key: string): CompanionReader | undefined {
+    if (!key.startsWith('file:')) return undefined;
+    const landscapePath = fileURLToPath(key);
+    const read = companionReader(landscapePath, (path) => relative(dirname(landscapePath), path) || path);
+    return (relativePath) => {
+      this.companions.add(companionPath(landscapePath, relativePath));
+      return read(relativePath);
+    };
+  }
+
   private check(id: number): void {
     let findings: Finding[];
     let bulkSuppressed = 0;
     const files = [...this.files.values()];
+    this.companions = new Set();
     try {
       findings = runRules(files, this.options, RULES, this.ruleCache);
       if (this.bulkSuppressions) {
@@ -93,7 +120,7 @@ export class CheckSession {
         this.post({ kind: 'findings', id, key, findings: own.slice(from, from + FINDINGS_PER_MESSAGE), last: from + FINDINGS_PER_MESSAGE >= own.length });
       }
     }
-    this.post({ kind: 'checked', id, keys: [...byKey.keys()], diagnosticsChanged, readiness: systemReadiness(files, findings), bulkSuppressed });
+    this.post({ kind: 'checked', id, keys: [...byKey.keys()], diagnosticsChanged, readiness: systemReadiness(files, findings), bulkSuppressed, companions: [...this.companions] });
   }
 }
 

@@ -28,9 +28,10 @@ export type FromWorker =
   /**
    * The check ended: the files it covered (a file sent no findings for has the ones it had), the
    * files whose diagnostics look different now (a finding that only moved within its line
-   * looks the same), readiness, and how many findings sapready-suppressions.json hid.
+   * looks the same), readiness, how many findings sapready-suppressions.json hid, and the paths
+   * of the files the landscape files named (a saprouttab) that the check read, to be watched.
    */
-  | { kind: 'checked'; id: number; keys: string[]; diagnosticsChanged: string[]; readiness: SystemReadiness[]; bulkSuppressed: number }
+  | { kind: 'checked'; id: number; keys: string[]; diagnosticsChanged: string[]; readiness: SystemReadiness[]; bulkSuppressed: number; companions: string[] }
   | { kind: 'failed'; id: number; message: string };
 
 /** Small enough that decoding one part takes the host a few milliseconds even for long messages. */

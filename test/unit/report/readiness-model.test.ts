@@ -29,11 +29,12 @@ describe('readiness model', () => {
     assert.equal(checkOfRule('st-a-pi-level'), 'st-pi');
     assert.equal(checkOfRule('unknown-connection-type'), 'service-connections');
     assert.equal(checkOfRule('support-route'), 'other');
+    assert.equal(checkOfRule('missing-support-connection'), 'other');
   });
 
   it('keeps two customers\' PRD apart: one row each, with its own findings and readiness', () => {
     const { model } = build({
-      'contoso.landscape.yaml': yaml('landscape: Contoso', 'systems:', '  PRD: { product: abap }'),
+      'contoso.landscape.yaml': yaml('landscape: Contoso', 'systems:', '  PRD: { product: abap, supportConnection: none }'),
       'fabrikam.landscape.yaml': yaml('landscape: Fabrikam', 'systems:', '  PRD:', '    product: abap', '    rfcDestinations: { SAPOSS: { type: "3" } }'),
     });
     assert.deepEqual(model.systems.map((system) => [system.sid, system.path, system.readiness]), [

@@ -196,7 +196,7 @@ describe('rfc: connection parameters from the landscape', () => {
   });
 
   it('prefers messageServer and logonGroup (default PUBLIC)', () => {
-    const text = yaml('landscape: ACME', 'systems:', '  PRD:', '    product: abap', '    client: "100"', '    messageServer: prd-ascs.acme.example', '  QAS:', '    product: abap', '    client: "200"', '    messageServer: qas-ascs.acme.example', '    logonGroup: SPACE');
+    const text = yaml('landscape: ACME', 'systems:', '  PRD:', '    product: abap', '    client: "100"', '    messageServer: prd-ascs.acme.example', '    supportConnection: none', '  QAS:', '    product: abap', '    client: "200"', '    messageServer: qas-ascs.acme.example', '    logonGroup: SPACE', '    supportConnection: none');
     const file = load(text);
     const prd = connectionFor(file.model!, system(file, 'PRD'));
     const qas = connectionFor(file.model!, system(file, 'QAS'));

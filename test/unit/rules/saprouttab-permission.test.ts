@@ -22,8 +22,14 @@ describe(RULE, () => {
     const found = findings(landscape(`r3-support: { ${OPEN} }`, `ssh: { ${OPEN} }`), 'D 194.39.131.34 prd-ci.acme.example 22\nP 194.39.131.34 prd-ci.acme.example *\nP 10.1.1.1 prd-ci.acme.example 3200\n');
     assert.deepEqual(
       found.map((finding) => [finding.range.start.line + 1, finding.severity, finding.message]),
-      [[10, 'warning', 'The ssh connection of PRD goes to prd-ci.acme.example port 22, which saprouttab:1 denies ("D 194.39.131.34 prd-ci.acme.example 22"). Put a permitting line before line 1 such as "P 147.204.2.5 prd-ci.acme.example 22" (or with the host\'s address, if the table names hosts by address).']],
+      [[10, 'warning', 'The ssh connection of PRD goes to prd-ci.acme.example port 22, which saprouttab:1 denies ("D 194.39.131.34 prd-ci.acme.example 22"). Put a permitting line before line 1 such as "P 147.204.2.5 prd-ci.acme.example 22" (sapready resolves no host names: where the table names the host by its address, write that address as the connection\'s host).']],
     );
+  });
+
+  it('resolves no host names: a table that names the host by address permits the connections whose own host is that address', () => {
+    const byAddress = 'P 194.39.131.34 10.20.30.40 3200\n';
+    assert.match(findings(landscape(`r3-support: { ${OPEN} }`), byAddress).map((finding) => finding.message).join('\n'), /goes to prd-ci\.acme\.example port 3200, which no P, S, KP or KS line/);
+    assert.deepEqual(findings(landscape(`r3-support: { host: 10.20.30.40, ${OPEN} }`), byAddress).map((finding) => finding.message), []);
   });
 
   it('accepts connections permitted by P, S, KP and KS lines from SAP, by port, range, sapdpNN or *', () => {
