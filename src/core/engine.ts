@@ -2,7 +2,8 @@ import type { ResolvedOptions, RuleSetting } from './config/options';
 import { compareFindings, type Finding } from './findings';
 import { loadLandscapeFile, type CompanionReader, type LandscapeFile } from './landscape/file';
 import type { SystemDeclaration } from './landscape/model';
-import type { Pair } from './landscape/sourceTree';
+import { holdsNode, type Pair } from './landscape/sourceTree';
+import type { Span } from './landscape/text';
 import { landscapeKey, WorkspaceIndex } from './landscape/workspace';
 import { RULES } from './rules/registry';
 import type { Rule, RuleReport } from './rules/rule';
@@ -37,6 +38,13 @@ interface CachedSystem {
    */
   suppressedFromOutside: string;
   findings: Finding[];
+  /** The nodes the findings' related places are (by finding), which may move or go on their own. */
+  anchors: RelatedAnchor[];
+}
+
+interface RelatedAnchor {
+  finding: Finding;
+  nodes: readonly Span[];
 }
 
 /**
@@ -94,6 +102,7 @@ export function runRules(files: readonly LandscapeFile[], options: ResolvedOptio
   // Everything that reads more than one system runs on the whole file; the rest system by system.
   const fileRunners = runners.flatMap((runner) => (runner.systemScoped ? (runner.checkOutsideSystems ? [runner.checkOutsideSystems] : []) : [runner.check]));
   const systemRunners = runners.filter((runner) => runner.systemScoped).map((runner) => runner.check);
+  const byPath = new Map(files.map((file) => [file.path, file]));
   for (const file of files) {
     target.file = file;
     target.into = findings;
@@ -112,15 +121,18 @@ export function runRules(files: readonly LandscapeFile[], options: ResolvedOptio
       const keyLine = file.lines.positionAt(system.pair.key.start).line;
       const suppressedFromOutside = `${fileWide}|${file.suppressions.silencedOn(keyLine).join(',')}`;
       const cached = cache.systems.get(system.pair);
-      if (cached && cached.suppressedFromOutside === suppressedFromOutside && rebase(cached, system.pair.key.start, keyLine)) {
+      if (cached && cached.suppressedFromOutside === suppressedFromOutside && rebase(cached, system.pair.key.start, keyLine, byPath)) {
         findings.push(...cached.findings);
         continue;
       }
       const own: Finding[] = [];
+      const anchors: RelatedAnchor[] = [];
       target.file = { ...file, model: { ...file.model, systems: [system] } };
       target.into = own;
+      target.anchors = anchors;
       for (const run of systemRunners) run();
-      cache.systems.set(system.pair, { keyStart: system.pair.key.start, keyLine, suppressedFromOutside, findings: own });
+      target.anchors = undefined;
+      cache.systems.set(system.pair, { keyStart: system.pair.key.start, keyLine, suppressedFromOutside, findings: own, anchors });
       findings.push(...own);
     }
   }
@@ -131,6 +143,8 @@ export function runRules(files: readonly LandscapeFile[], options: ResolvedOptio
 interface ReportTarget {
   file: LandscapeFile;
   into: Finding[];
+  /** Where a cached system's findings record the nodes their related places are. */
+  anchors?: RelatedAnchor[];
 }
 
 const NONE: never[] = [];
@@ -146,7 +160,7 @@ function ruleRunners(rule: Rule, setting: RuleSetting, options: ResolvedOptions,
     const file = target.file;
     const range = file.lines.rangeOf(found.at);
     if (file.suppressions.isSuppressed(rule.id, range.start.line)) return;
-    target.into.push({
+    const finding: Finding = {
       ruleId: rule.id,
       severity: setting.severityChosen ? (setting.severity as Finding['severity']) : (found.severity ?? rule.defaultSeverity),
       message: found.message,
@@ -164,7 +178,9 @@ function ruleRunners(rule: Rule, setting: RuleSetting, options: ResolvedOptions,
         : NONE,
       fixes: found.fixes ?? NONE,
       sid: found.sid,
-    });
+    };
+    target.into.push(finding);
+    if (found.related && target.anchors) target.anchors.push({ finding, nodes: found.related.map((related) => related.at) });
   };
   const optionsOf = (ruleId: string): object => options.rules.get(ruleId)?.options ?? {};
   const context = { options: setting.options, today: options.today, workspace, report, optionsOf };
@@ -183,14 +199,27 @@ function ruleRunners(rule: Rule, setting: RuleSetting, options: ResolvedOptions,
 }
 
 /**
- * Moves cached findings to where their system now is. A finding that points at another place
- * (a declaration elsewhere) cannot be moved safely, since that place may have moved on its
- * own: such a system is checked again. Few findings have one. The system's lines are unchanged
- * (it was not parsed again), so its findings keep their characters and move by whole lines: no
- * line lookup per finding.
+ * Moves cached findings to where their system now is. The system's lines are unchanged (it was
+ * not parsed again), so its findings keep their characters and move by whole lines: no line
+ * lookup per finding. A related place (a declaration elsewhere) is taken again from its node,
+ * which may have moved on its own; when that node is no longer in its file's tree (parsed again),
+ * false: the system is checked again.
  */
-function rebase(cached: CachedSystem, keyStart: number, keyLine: number): boolean {
-  if (cached.findings.some((finding) => finding.related.length > 0)) return false;
+function rebase(cached: CachedSystem, keyStart: number, keyLine: number, files: ReadonlyMap<string, LandscapeFile>): boolean {
+  const relatedFiles: LandscapeFile[][] = [];
+  for (const { finding, nodes } of cached.anchors) {
+    const found: LandscapeFile[] = [];
+    for (let index = 0; index < nodes.length; index++) {
+      const file = files.get(finding.related[index].path);
+      if (!file?.tree.root || !holdsNode(file.tree.root, nodes[index])) return false;
+      found.push(file);
+    }
+    relatedFiles.push(found);
+  }
+  cached.anchors.forEach(({ finding, nodes }, which) => {
+    // A line break typed elsewhere moves lines without moving offsets: the range is always taken again.
+    finding.related = finding.related.map((related, index) => ({ ...related, span: { start: nodes[index].start, end: nodes[index].end }, range: relatedFiles[which][index].lines.rangeOf(nodes[index]) }));
+  });
   const delta = keyStart - cached.keyStart;
   const lines = keyLine - cached.keyLine;
   if (delta === 0 && lines === 0) return true;
@@ -209,10 +238,22 @@ function rebase(cached: CachedSystem, keyStart: number, keyLine: number): boolea
   return true;
 }
 
-/** What other systems' findings may read of a system: where it is, what it is, how it reaches SAP, its hosts. */
+/** What other systems' findings may read of a system: what it is, how it reaches SAP, its hosts. */
+const declaredOf = new WeakMap<SystemDeclaration, string>();
+
+/**
+ * The system's part of declarationSignature: where it is, then what declaredOf says. A system
+ * declaration is never changed once built, and one an edit did not touch is kept (see
+ * reparseLandscapeFile), so that part is remembered per declaration: a keystroke in a large file
+ * builds it for the edited system only.
+ */
 function systemSignature(file: LandscapeFile, system: SystemDeclaration): string {
-  const declared = [system.product, system.supportConnection, system.operatedBy, system.host, system.messageServer].map((field) => field?.value ?? '');
-  return [file.path, landscapeKey(file), ...declared].join(':');
+  let declared = declaredOf.get(system);
+  if (declared === undefined) {
+    declared = [system.product, system.supportConnection, system.operatedBy, system.host, system.messageServer].map((field) => field?.value ?? '').join(':');
+    declaredOf.set(system, declared);
+  }
+  return `${file.path}:${landscapeKey(file)}:${declared}`;
 }
 
 /** What other systems' findings may depend on: systems (systemSignature), users with their kinds, partners. */

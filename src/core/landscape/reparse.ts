@@ -1,7 +1,7 @@
 import { findSuppressions } from '../config/suppressions';
 import { loadLandscapeFile, type FileLimits, type LandscapeFile } from './file';
 import { buildSystem } from './model';
-import { clashingKeys, writtenText, type MapNode, type Pair, type SourceNode } from './sourceTree';
+import { clashingKeys, lastStartingBy, writtenText, type MapNode, type Pair, type SourceNode } from './sourceTree';
 import { parseSourceTree } from './parseTree';
 
 /**
@@ -49,7 +49,8 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
   const editEnd = old.length - suffix;
   const delta = text.length - old.length;
 
-  const index = entryContaining(systems, prefix);
+  // The systems entry whose lines contain the edit's start.
+  const index = lastStartingBy(systems.pairs, (entry) => entry.key.start, prefix);
   if (index === -1) return undefined;
   const pair = systems.pairs[index];
   const indent = previous.lines.positionAt(pair.key.start).character;
@@ -100,21 +101,6 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
     model: { ...model, systems: systemsModel },
     suppressions: findSuppressions(text, lines, root),
   };
-}
-
-/** Index of the systems entry whose lines contain `offset`, or -1. */
-function entryContaining(systems: MapNode, offset: number): number {
-  let low = 0;
-  let high = systems.pairs.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (systems.pairs[mid].key.start <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
 }
 
 /** Where an entry's lines end: the start of the next entry's line, or of the next top-level key. */

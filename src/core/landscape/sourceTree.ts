@@ -136,3 +136,37 @@ export function plainValue(node: SourceNode): unknown {
   }
   return value;
 }
+
+/**
+ * Whether `target` is one of the nodes written under `node` (a key, or a value found through
+ * keys and items), searched by its offsets: O(depth x log width). A node that an edit replaced,
+ * or one of a file parsed again, is not found; nor is one reached only through an alias.
+ */
+export function holdsNode(node: SourceNode, target: Span): boolean {
+  let current: SourceNode | undefined = node;
+  while (current) {
+    if (current === target) return true;
+    if (target.start < current.start || target.end > current.end || current.kind === 'scalar') return false;
+    if (current.kind === 'map') {
+      const pair: Pair | undefined = current.pairs[lastStartingBy(current.pairs, (entry) => entry.key.start, target.start)];
+      if (pair?.key === target) return true;
+      current = pair?.value;
+    } else current = current.items[lastStartingBy(current.items, (item) => item.start, target.start)];
+  }
+  return false;
+}
+
+/** Index of the last of `list` (in source order) that starts at or before `offset`, or -1. */
+export function lastStartingBy<T>(list: readonly T[], startOf: (entry: T) => number, offset: number): number {
+  let low = 0;
+  let high = list.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (startOf(list[mid]) <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}

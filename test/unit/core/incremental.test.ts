@@ -19,6 +19,11 @@ const PATH = 'edited.landscape.yaml';
 const withoutDestinationsOfAAB = (text: string): string =>
   text.replace(/(\n  AAB:\n(?: {4}.*\n)*?) {4}rfcDestinations:\n(?: {6}.*\n)*/, '$1').replace(/(\n  AAB:\n(?: {4}.*\n)*? {4}communicationUser: )S0000000002/, '$1S0000000001');
 const BASE = withoutDestinationsOfAAB(generateLandscape(12)).replace('  # AAB: system 2 of 12', '  # sapready-disable-next-line missing-backbone-destination');
+const USERS = /\nusers:\n(?: {2}.*\n)*/;
+/** AAC and AAL with an S-user, whose findings point at its declaration; they are cached too. */
+const S_USERS = BASE.replace(/(\n {2}AAC:\n(?: {4}.*\n)*? {4}communicationUser: )S0000000001/, '$1S0000000002').replace(/(\n {2}AAL:\n(?: {4}.*\n)*? {4}communicationUser: )S0000000001/, '$1S0000000002');
+/** The users after the systems: an edit in a system then moves the declaration those findings point at. */
+const USERS_LAST = ((users: string) => `${S_USERS.replace(users, '\n')}${users.slice(1)}`)(USERS.exec(S_USERS)![0]);
 
 const systemsOf = (file: LandscapeFile): MapNode => (file.tree.root as MapNode).entries.get('systems')!.value as MapNode;
 
@@ -48,11 +53,11 @@ function applyEdit(text: string, change: Edit): string {
 describe('incremental re-check while typing', () => {
   it('gives exactly the findings and tree (node ranges included) of a full parse and check, over any sequence of edits', () => {
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+      fc.property(fc.constantFrom(BASE, S_USERS, USERS_LAST), fc.array(edit, { minLength: 1, maxLength: 6 }), (base, edits) => {
         const cache = new RuleCache();
-        let file = loadLandscapeFile(PATH, BASE, options.limits);
+        let file = loadLandscapeFile(PATH, base, options.limits);
         runRules([file], options, RULES, cache);
-        let text = BASE;
+        let text = base;
         for (const change of edits) {
           text = applyEdit(text, change);
           file = reparseLandscapeFile(file, text, options.limits);
@@ -65,6 +70,26 @@ describe('incremental re-check while typing', () => {
       { numRuns: 120 },
     );
   }).timeout(120_000);
+
+  it('keeps findings that point at a declaration elsewhere, moved with it, and checks them again when it was parsed again', () => {
+    assert.ok(USERS_LAST.endsWith('  S0000000002: { kind: s-user, description: a personal S-user }\n') && !USERS_LAST.includes('\n\n'));
+    assert.equal(S_USERS.match(/communicationUser: S0000000002/g)?.length, 2);
+    const cache = new RuleCache();
+    const users = (text: string): LandscapeFile => loadLandscapeFile('users.landscape.yaml', text, options.limits);
+    const usersText = 'landscape: Benchmark 12\nusers:\n  S0000000002: { kind: s-user }\n';
+    let systems = loadLandscapeFile(PATH, S_USERS.replace(USERS, '\n'), options.limits);
+    const texts = [usersText, usersText, `# moved\n${usersText}`, `# moved\n${usersText}`];
+    const sUserFindings = (findings: Finding[]): Finding[] => findings.filter((finding) => finding.related.length > 0);
+    texts.forEach((usersNow, step) => {
+      // Step 1 edits a system, which must keep the cached findings of the others; steps 2 and 3 move the user in its own file.
+      if (step === 1) systems = reparseLandscapeFile(systems, systems.text.replace('role: quality', 'role: quality # edited'), options.limits);
+      const files = [systems, users(usersNow)];
+      const incremental = runRules(files, options, RULES, cache);
+      assert.notEqual(sUserFindings(incremental).length, 0);
+      assert.deepEqual(incremental, runRules(files, options), `step ${step}`);
+      assert.equal(sUserFindings(incremental)[0].related[0].range.start.line, step < 2 ? 2 : 3);
+    });
+  });
 
   it('parses only the edited system: the others keep their nodes', () => {
     const before = loadLandscapeFile(PATH, BASE, options.limits);
