@@ -49,6 +49,8 @@ export class LandscapeWorkspace implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   /** Work started but not yet reflected in a snapshot (scans, debounced edits). */
   private pendingWork = 0;
+  /** How many option loads have started; only the latest applies its result (see loadOptions). */
+  private optionsLoads = 0;
   /** The refused setting patterns last shown as a warning, so a rescan does not show them again. */
   private shownRefusedPatterns = '';
   /** A watcher per file the landscape files name (a saprouttab), by path: a change checks again. */
@@ -226,9 +228,11 @@ export class LandscapeWorkspace implements vscode.Disposable {
   }
 
   private async loadOptions(): Promise<void> {
-    if (this.optionsUri) this.diagnostics.delete(this.optionsUri);
-    this.optionsFile = undefined;
-    this.optionsUri = undefined;
+    // Loads overlap (a rescan, a settings change and the options file's watcher at start-up): the
+    // file is read into locals, and only the load started last applies what it read.
+    const load = ++this.optionsLoads;
+    let optionsFile: OptionsFile | undefined;
+    let optionsUri: vscode.Uri | undefined;
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const uri = vscode.Uri.joinPath(folder.uri, this.settings.optionsFile);
       let bytes: Uint8Array;
@@ -239,18 +243,25 @@ export class LandscapeWorkspace implements vscode.Disposable {
           continue;
         }
         bytes = await vscode.workspace.fs.readFile(uri);
-      } catch {
+      } catch (error) {
+        if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) this.log.warn(`Cannot read options file ${uri.fsPath}: ${String(error)}`);
         continue;
       }
-      this.optionsUri = uri;
+      optionsUri = uri;
       const loaded = parseOptionsFile(new TextDecoder().decode(bytes));
-      if (loaded.ok) this.optionsFile = loaded.options;
+      if (loaded.ok) optionsFile = loaded.options;
       else {
         this.log.warn(`Options file ${uri.fsPath} is invalid; using defaults. ${loaded.problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`).join('; ')}`);
-        this.diagnostics.set(uri, loaded.problems.map(optionsFileDiagnostic));
+        if (load === this.optionsLoads) this.diagnostics.set(uri, loaded.problems.map(optionsFileDiagnostic));
       }
       break;
     }
+    if (load !== this.optionsLoads) return;
+    if (this.optionsUri && this.optionsUri.toString() !== optionsUri?.toString()) this.diagnostics.delete(this.optionsUri);
+    if (optionsUri && optionsFile) this.diagnostics.delete(optionsUri);
+    this.optionsFile = optionsFile;
+    this.optionsUri = optionsUri;
+    this.log.info(`Options: ${optionsUri ? optionsUri.fsPath : 'none found, defaults'}${this.settings.now ? `; sapReadiness.now ${this.settings.now}` : ''}.`);
     const previousLimits = JSON.stringify(this.options.limits);
     try {
       this.options = resolveOptions(RULES, {
