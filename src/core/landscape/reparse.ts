@@ -13,8 +13,9 @@ import { parseSourceTree } from './parseTree';
  * after them moves by the length the edit added. Everything else keeps its node objects, which
  * is also what lets the rule cache (src/core/engine.ts) keep other systems' findings. Anything
  * unusual (aliases, merge keys, a document marker, a syntax error, an edit across entries, a key
- * that now clashes) takes the full parse, so the result is always what `loadLandscapeFile` would
- * give, node ranges included.
+ * that now clashes, an empty key after the entry, a change of the file's line-break style) takes
+ * the full parse, so the result is always what `loadLandscapeFile` would give, node ranges
+ * included.
  *
  * `previous` is consumed: its nodes are reused and moved, so it must not be used afterwards.
  */
@@ -57,7 +58,7 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
   const blockStart = pair.key.start - indent;
   const blockEnd = blockEndOf(previous, root, systemsPair, systems, index);
   // The edit must leave the key's indentation and the line break before the next entry alone.
-  if (prefix <= pair.key.start || editEnd > blockEnd - 1 || old.slice(blockStart, pair.key.start).trim() !== '') return undefined;
+  if (blockEnd === undefined || pair.key.end === pair.key.start || prefix <= pair.key.start || editEnd > blockEnd - 1 || old.slice(blockStart, pair.key.start).trim() !== '') return undefined;
 
   const blockText = text.slice(blockStart, blockEnd + delta);
   // A marker line would end the file's document there, which the block alone cannot show.
@@ -73,11 +74,26 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
   // A duplicate, also one written otherwise (`01` for `1`), or a key written like another: the full parse reports or indexes it.
   if (newKey !== oldKey && systems.pairs.some((other) => other !== pair && clashingKeys(other.key, replacement.key))) return undefined;
 
+  // Checked before any node moves: `previous` must stay whole when the full parse takes over.
+  const modelIndex = model.systems.findIndex((system) => system.pair === pair);
+  if (modelIndex === -1) return undefined;
+  const lines = previous.lines.afterEdit(text, prefix, editEnd, delta);
+  // Fixes write the file's line break, and the rule cache keeps other systems' fixes: an edit that
+  // makes an LF file CRLF or takes a CRLF file's last CRLF away has all of it checked again. Only
+  // an edit with a CR in or beside it can do that, so only then is the style looked up.
+  const touchesCarriageReturn = old.slice(Math.max(0, prefix - 1), editEnd + 1).includes('\r') || text.slice(Math.max(0, prefix - 1), editEnd + delta + 1).includes('\r');
+  if (touchesCarriageReturn && lines.newline !== previous.lines.newline) return undefined;
+
   moveNodes(blockRoot, 0, blockStart);
   for (const other of root.pairs) moveAfter(other, pair, blockEnd, delta);
-  // A block mapping ends with its last node: one that ends inside the block now ends with the
-  // replacement, not after comment lines that may follow it there.
-  for (const container of [systems, root]) container.end = container.end >= blockEnd ? container.end + delta : replacement.value.end;
+  // A block mapping ends with its last node: one whose last node is the edited entry now ends
+  // with the replacement (not after comment lines, or a comment typed into its last line, that
+  // may follow it there); one whose last node lies after the block moves with it. Which is which
+  // is told by the pairs, not by offsets: in a file without a final line break the last node
+  // ends where the block does.
+  const lastSystem = index === systems.pairs.length - 1;
+  systems.end = lastSystem ? replacement.value.end : systems.end + delta;
+  root.end = lastSystem && root.pairs[root.pairs.length - 1] === systemsPair ? replacement.value.end : root.end + delta;
 
   systems.pairs[index] = replacement;
   if (newKey === oldKey) systems.entries.set(newKey, replacement);
@@ -87,10 +103,7 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
     systems.entries = entries;
   }
 
-  const lines = previous.lines.afterEdit(text, prefix, editEnd, delta);
   const systemsModel = model.systems.slice();
-  const modelIndex = systemsModel.findIndex((system) => system.pair === pair);
-  if (modelIndex === -1) return undefined;
   systemsModel[modelIndex] = buildSystem(replacement);
   return {
     path: previous.path,
@@ -103,11 +116,17 @@ function spliceOneSystem(previous: LandscapeFile, text: string, limits: FileLimi
   };
 }
 
-/** Where an entry's lines end: the start of the next entry's line, or of the next top-level key. */
-function blockEndOf(file: LandscapeFile, root: MapNode, systemsPair: Pair, systems: MapNode, index: number): number {
+/**
+ * Where an entry's lines end: the start of the next entry's line, or of the next top-level key.
+ * Undefined when that key does not begin its line: an empty key (`: x`), whose node sits where
+ * the node before it ends, on an earlier line; or one after an indicator, tag or anchor.
+ */
+function blockEndOf(file: LandscapeFile, root: MapNode, systemsPair: Pair, systems: MapNode, index: number): number | undefined {
   const next = systems.pairs[index + 1] ?? root.pairs[root.pairs.indexOf(systemsPair) + 1];
   if (!next) return file.text.length;
-  return file.lines.lineStart(file.lines.positionAt(next.key.start).line);
+  const lineStart = file.lines.lineStart(file.lines.positionAt(next.key.start).line);
+  if (next.key.end === next.key.start || file.text.slice(lineStart, next.key.start).trim() !== '') return undefined;
+  return lineStart;
 }
 
 function moveAfter(pair: Pair, skip: Pair, from: number, delta: number): void {

@@ -34,7 +34,9 @@ const edit = fc.record({
   kind: fc.constantFrom('insert', 'delete', 'replace-line', 'delete-line', 'duplicate-line'),
   token: fc.constantFrom('x', ' ', ':', '"', '#', '{', '}', '\n', '  ', '8', 'SAPOSS: { type: "3" }', '    sps: 7', '    product: solman', '  NEW:', '&a', '*a', 'status: deactivated', '# sapready-disable schema', '    password: Init1234', '/W/pw', 'target: /h/host/s/99', '    rfcDestinations: { R: { type: "3", target: /x/y } }',
     // Shapes whose ranges a block read alone could get wrong: a block scalar, an escaped key, a pair in a flow sequence.
-    '    description: |', '    note: >-  # folded', '      text of it', '    "st\\x61tus": x', '    tags: [a: b, c]'),
+    '    description: |', '    note: >-  # folded', '      text of it', '    "st\\x61tus": x', '    tags: [a: b, c]',
+    // What fuzzing found wrong once: a comment typed into a value, a CRLF in an LF file, an empty key.
+    ' #', '\r\n', ': x'),
 }) as fc.Arbitrary<Edit>;
 
 function applyEdit(text: string, change: Edit): string {
@@ -53,7 +55,8 @@ function applyEdit(text: string, change: Edit): string {
 describe('incremental re-check while typing', () => {
   it('gives exactly the findings and tree (node ranges included) of a full parse and check, over any sequence of edits', () => {
     fc.assert(
-      fc.property(fc.constantFrom(BASE, S_USERS, USERS_LAST), fc.array(edit, { minLength: 1, maxLength: 6 }), (base, edits) => {
+      // The last base has no final line break: there the last system's block ends where the text does.
+      fc.property(fc.constantFrom(BASE, S_USERS, USERS_LAST, BASE.slice(0, -1)), fc.array(edit, { minLength: 1, maxLength: 6 }), (base, edits) => {
         const cache = new RuleCache();
         let file = loadLandscapeFile(PATH, base, options.limits);
         runRules([file], options, RULES, cache);
@@ -147,6 +150,56 @@ describe('incremental re-check while typing', () => {
       assert.deepEqual(dumpTree(reparseLandscapeFile(loadLandscapeFile(PATH, before, given), after, given).tree), dumpTree(full.tree), name);
     }
     assert.equal(loadLandscapeFile(PATH, 'systems:\n  AAA:\n    a:\n      b:\n        c: 1\n', limits).tree.problems.length, 1, 'the nesting case exceeds the limit');
+  });
+
+  it('ends the mappings where a full parse does when a comment is typed into the last line of a file without a final line break', () => {
+    // Found by fuzzing the property above: the last system's last node ended at the end of the
+    // text, which is also where its block ends, so `systems` and the root were moved by the edit's
+    // length instead of ending with the replacement (63 against 56 in the small case).
+    const cases: [string, string][] = [
+      ['systems:\n  AAA:\n    product: abap\n  AAB:\n    role: production', 'systems:\n  AAA:\n    product: abap\n  AAB:\n    role: produ #ction'],
+      [`${BASE}    description: reviewed`, `${BASE}    description: re #viewed`],
+    ];
+    for (const [before, after] of cases) {
+      const cache = new RuleCache();
+      const previous = loadLandscapeFile(PATH, before, options.limits);
+      runRules([previous], options, RULES, cache);
+      const first = systemsOf(previous).pairs[0];
+      const file = reparseLandscapeFile(previous, after, options.limits);
+      const full = loadLandscapeFile(PATH, after, options.limits);
+      assert.equal(systemsOf(file).pairs[0], first, 'only the last system was parsed again');
+      assert.deepEqual(dumpTree(file.tree), dumpTree(full.tree), after.slice(-40));
+      assert.deepEqual(runRules([file], options, RULES, cache), runRules([full], options));
+    }
+  });
+
+  it('reads the whole entry before a top-level key written empty (`: x`), whose node sits on the line before it', () => {
+    // Found by fuzzing: the empty key's node sits where the node before it ends, so the edited
+    // system's block ended a line early and its last line (here `tags`) was lost.
+    const before = 'systems:\n  AAA:\n    product: abap\n    description: first\n    tags: [a]\n: x\n';
+    const after = before.replace('description: first', 'description: second');
+    const full = loadLandscapeFile(PATH, after, options.limits);
+    assert.deepEqual(full.tree.problems, []);
+    assert.deepEqual(dumpTree(reparseLandscapeFile(loadLandscapeFile(PATH, before, options.limits), after, options.limits).tree), dumpTree(full.tree));
+  });
+
+  it('checks everything again when an edit changes the line break that fixes write (LF to CRLF and back)', () => {
+    // Found by fuzzing: a CRLF typed into an LF file made the full check's fixes write CRLF, while
+    // the cached findings of the other systems kept fixes that write LF.
+    // AAA lacks a destination: the fix that adds it writes a line break.
+    const lf = withoutDestinationsOfAAB(generateLandscape(3)).replace(/\n {6}SAP-SUPPORT_PORTAL: .*/, '');
+    const crlf = lf.replace('  AAB:\n', '  AAB:\r\n');
+    for (const [before, after] of [[lf, crlf], [crlf, lf]]) {
+      const cache = new RuleCache();
+      const previous = loadLandscapeFile(PATH, before, options.limits);
+      runRules([previous], options, RULES, cache);
+      const file = reparseLandscapeFile(previous, after, options.limits);
+      const full = loadLandscapeFile(PATH, after, options.limits);
+      assert.equal(file.lines.newline, full.lines.newline);
+      const findings = runRules([full], options);
+      assert.ok(findings.some((finding) => finding.sid === 'AAA' && finding.fixes.some((fix) => fix.edits.some((edit) => edit.newText.includes(full.lines.newline)))));
+      assert.deepEqual(runRules([file], options, RULES, cache), findings);
+    }
   });
 
   it('declines a file that an edit took over the size limit in bytes, not characters', () => {
