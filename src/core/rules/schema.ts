@@ -75,14 +75,17 @@ export const schema = defineRule({
   check(file, context) {
     const root = file.tree.root;
     if (!root || !file.model) return;
-    // A key that is no SID (often a system's property indented one level too little) is reported
-    // by the outline; what its own check says at that key (a missing product) would be a second
-    // message on one place.
-    const misnamed = new Set(file.model.systems.filter((system) => !SID_PATTERN.test(system.sid)).map((system) => `${system.pair.key.start}:${system.pair.key.end}`));
-    for (const problem of validateParts(root, systemParts(file.model.systems), isPasswordKey)) {
-      if (misnamed.has(`${problem.start}:${problem.end}`)) continue;
-      context.report({ at: problem, message: problem.message });
+    for (const system of file.model.systems) {
+      // A key that is no SID (often a system's property indented one level too little) is
+      // reported by the outline; what its own check says at that key (a missing product) would be
+      // a second message on one place. Only its own: an empty key after an empty system shares
+      // the place where that system's value ends, and the editor checks one system at a time.
+      const key = SID_PATTERN.test(system.sid) ? undefined : system.pair.key;
+      for (const problem of validateParts(root, systemParts([system]), isPasswordKey)) {
+        if (key && problem.start === key.start && problem.end === key.end) continue;
+        context.report({ at: problem, message: problem.message });
+      }
+      for (const problem of stackProblems(system)) context.report({ at: problem.at, sid: system.sid, message: problem.message });
     }
-    for (const system of file.model.systems) for (const problem of stackProblems(system)) context.report({ at: problem.at, sid: system.sid, message: problem.message });
   },
 });

@@ -74,6 +74,17 @@ describe('incremental re-check while typing', () => {
     );
   }).timeout(120_000);
 
+  it('reports an empty system whose place an empty key after it shares, as a full check does (fast-check seed 6074)', () => {
+    const before = 'landscape: Odd\nsystems:\n  AAA:\n    product: abap\n  1:\n  # between\n    product: abap\n';
+    const after = before.replace('  # between\n', '  : # between\n');
+    const cache = new RuleCache();
+    runRules([loadLandscapeFile(PATH, before, options.limits)], options, RULES, cache);
+    const incremental = runRules([loadLandscapeFile(PATH, after, options.limits)], options, RULES, cache);
+    const full = runRules([loadLandscapeFile(PATH, after, options.limits)], options);
+    assert.deepEqual(incremental, full);
+    assert.ok(full.some((finding) => finding.ruleId === 'schema' && finding.message.startsWith('"1" must be a mapping, not empty')));
+  });
+
   it('keeps findings that point at a declaration elsewhere, moved with it, and checks them again when it was parsed again', () => {
     assert.ok(USERS_LAST.endsWith('  S0000000002: { kind: s-user, description: a personal S-user }\n') && !USERS_LAST.includes('\n\n'));
     assert.equal(S_USERS.match(/communicationUser: S0000000002/g)?.length, 2);
