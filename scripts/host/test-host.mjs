@@ -8,7 +8,7 @@
 // there), removed afterwards. Exit code = the tests' result.
 // Options: --verbose (workbench log too), --timeout <sec> (default 420: a guard against a hung
 // host, not a speed limit; the suite takes about 70 s on a quiet machine and over 180 s with both
-// cores busy).
+// cores busy), --grep <text> (only the tests whose full title contains it, as mocha's --grep).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,9 @@ const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || process.env.HOST_TEST_VERBOSE === '1';
 const timeoutArg = args.indexOf('--timeout');
 const timeoutSec = timeoutArg >= 0 ? Number(args[timeoutArg + 1]) : 420;
+const grepArg = args.indexOf('--grep');
+// test/host/index.ts reads it inside the extension host.
+const testEnv = grepArg >= 0 ? { HOST_TEST_GREP: args[grepArg + 1] ?? '' } : {};
 
 const tests = path.join(REPO, 'out', 'test', 'host', 'index.js');
 const desktop = process.env.VSCODE_EXECUTABLE_PATH;
@@ -35,6 +38,7 @@ async function runDesktop(workspace) {
       vscodeExecutablePath: desktop,
       extensionDevelopmentPath: REPO,
       extensionTestsPath: tests,
+      extensionTestsEnv: testEnv,
       launchArgs: [workspace, '--disable-extensions',
         `--user-data-dir=${path.join(profile, 'user-data')}`, `--extensions-dir=${path.join(profile, 'extensions')}`],
     });
@@ -63,7 +67,7 @@ try {
     code = await runDesktop(workspace.dir);
   } else {
     info(`host: code-server + headless Chromium from ~/.cache/sap-landscape-readiness/host-tools, workspace ${workspace.dir}`);
-    code = await runHostTests({ extension: REPO, tests, workspace: workspace.dir, timeoutSec, verbose });
+    code = await runHostTests({ extension: REPO, tests, workspace: workspace.dir, env: testEnv, timeoutSec, verbose });
   }
   workspace.remove();
 } catch (e) {

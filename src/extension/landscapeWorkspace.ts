@@ -51,6 +51,13 @@ export class LandscapeWorkspace implements vscode.Disposable {
   private pendingWork = 0;
   /** How many option loads have started; only the latest applies its result (see loadOptions). */
   private optionsLoads = 0;
+  private markOptionsLoaded: () => void = () => undefined;
+  /**
+   * Settles when the workspace's options (options file, settings) have been applied for the first
+   * time. A document opened during start-up asks for a check before that, and a check under the
+   * defaults would show findings for the real date and no options file, then take them back.
+   */
+  private readonly optionsLoaded = new Promise<void>((resolve) => (this.markOptionsLoaded = resolve));
   /** The refused setting patterns last shown as a warning, so a rescan does not show them again. */
   private shownRefusedPatterns = '';
   /** A watcher per file the landscape files name (a saprouttab), by path: a change checks again. */
@@ -59,8 +66,9 @@ export class LandscapeWorkspace implements vscode.Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly diagnostics: vscode.DiagnosticCollection,
+    checkWorkerScript = CHECK_WORKER,
   ) {
-    this.checker = new CheckClient(CHECK_WORKER, (error) => this.log.error(`The check worker failed: ${error.message}`));
+    this.checker = new CheckClient(checkWorkerScript, (error) => this.log.error(`The check worker failed: ${error.message}`));
     this.checker.setOptions(this.options);
   }
 
@@ -231,6 +239,14 @@ export class LandscapeWorkspace implements vscode.Disposable {
     // Loads overlap (a rescan, a settings change and the options file's watcher at start-up): the
     // file is read into locals, and only the load started last applies what it read.
     const load = ++this.optionsLoads;
+    try {
+      await this.readAndApplyOptions(load);
+    } finally {
+      if (load === this.optionsLoads) this.markOptionsLoaded();
+    }
+  }
+
+  private async readAndApplyOptions(load: number): Promise<void> {
     let optionsFile: OptionsFile | undefined;
     let optionsUri: vscode.Uri | undefined;
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -324,12 +340,13 @@ export class LandscapeWorkspace implements vscode.Disposable {
 
   /** Checks every file as it stands now, in the worker; resolves with the snapshot that shows it. */
   async checkNow(): Promise<CheckSnapshot | undefined> {
-    const started = Date.now();
-    // The files as sent before this check: texts that change meanwhile belong to the next one.
-    const files = [...this.files.values()];
-    const options = this.options;
     this.pendingWork++;
     try {
+      await this.optionsLoaded;
+      const started = Date.now();
+      // The files as sent before this check: texts that change meanwhile belong to the next one.
+      const files = [...this.files.values()];
+      const options = this.options;
       const { findingsByKey, diagnosticsChanged, readiness, bulkSuppressed, companions } = await this.checker.check();
       this.watchCompanions(companions);
       const findings: Finding[] = [];

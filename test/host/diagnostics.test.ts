@@ -1,6 +1,9 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
-import { checked, describeDiagnostics, open, revert, setText, waitFor, workspaceUri } from './host-helpers';
+import * as path from 'path';
+import { parseDay } from '../../src/core/dates';
+import { LandscapeWorkspace } from '../../src/extension/landscapeWorkspace';
+import { checked, describeDiagnostics, EXTENSION_ID, open, revert, setText, waitFor, workspaceUri } from './host-helpers';
 
 const CORE = 'landscapes/core.landscape.yaml';
 const REMOTE = 'landscapes/remote.landscape.yaml';
@@ -15,6 +18,28 @@ describe('diagnostics in the extension host', () => {
     assert.match(legacy.message, /SAPOSS .* \(SAP Note 2923799\)$/);
     const code = legacy.code as { value: string; target: vscode.Uri };
     assert.equal(code.target.toString(), 'https://me.sap.com/notes/2923799');
+  });
+
+  it('checks under the workspace\'s options from the first check on, also one asked for before they are read', async () => {
+    // A landscape opened while the extension starts asks for a check before the options file is
+    // read; that check waited for nothing once, and showed fixes dated today instead of "now".
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const log = vscode.window.createOutputChannel('sapready start-up test', { log: true });
+    const diagnostics = vscode.languages.createDiagnosticCollection('sapready-start-up-test');
+    const starting = new LandscapeWorkspace(log, diagnostics, path.join(extension.extensionPath, 'dist', 'checkWorker.js'));
+    try {
+      const early = starting.checkNow();
+      await starting.start();
+      const snapshot = await early;
+      assert.ok(snapshot, 'the early check failed: see the output channel "sapready start-up test"');
+      assert.equal(snapshot.options.today, parseDay('2026-11-23'), 'the early check did not use the options file\'s now: 2026-11-23');
+      assert.match(snapshot.options.sourcePath ?? '', /\.sapready\.yaml$/);
+    } finally {
+      starting.dispose();
+      diagnostics.dispose();
+      log.dispose();
+    }
   });
 
   it('links rules without an SAP Note to their documentation', async () => {
