@@ -11,6 +11,7 @@ import { VsCodeSystemOpener, type Prompts, type SystemOpener } from '../../src/e
 import { checked, EXTENSION_ID, extensionApi, open, revert, setText, workspaceUri } from './host-helpers';
 
 const SUPPORT = 'landscapes/support.landscape.yaml';
+const SUPPORT_LANDSCAPE = 'Host test (remote support)';
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 
 /** Records what would have reached the operating system. */
@@ -183,22 +184,45 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
   });
 
   describe('Landscape view', () => {
-    it('groups systems by product with readiness from the engine\'s findings', async () => {
+    it('groups systems by landscape, then by product, with readiness from the engine\'s findings', async () => {
       await vscode.commands.executeCommand('sapReadinessLandscape.focus');
-      const products = (await landscapeRows()).map((row) => label(row.item));
-      assert.deepEqual(products, ['ABAP systems', 'Java systems', 'SAP HANA databases', 'SAP Solution Manager']);
-      const abap = (await landscapeRows((await find(['ABAP systems'])).node)).map((row) => `${label(row.item)} ${(row.item.iconPath as vscode.ThemeIcon).id} ${row.item.description}`);
-      assert.deepEqual(abap.map((row) => row.replace(/\(\d+ errors?\)/, '(n errors)')), ['ERP pass-filled ready · production', 'PRD error not ready (n errors)', 'QAS pass-filled ready']);
-      const hdb = (await find(['SAP HANA databases', 'HDB'])).item;
+      // The workspace holds three landscapes, so they are the top level, as in the reports' Landscape column.
+      const landscapes = (await landscapeRows()).map((row) => `${label(row.item)}: ${row.item.description}`);
+      assert.deepEqual(landscapes, ['Host test: 3 systems', 'Host test (remote support): 3 systems', 'Host test (remote): 1 system']);
+      const own = (await landscapeRows((await find(['Host test'])).node)).map((row) => label(row.item));
+      assert.deepEqual(own, ['ABAP systems', 'SAP Solution Manager'], 'core.landscape.yaml and solman.landscape.yaml name the same landscape: one node');
+      const products = (await landscapeRows((await find([SUPPORT_LANDSCAPE])).node)).map((row) => label(row.item));
+      assert.deepEqual(products, ['ABAP systems', 'Java systems', 'SAP HANA databases']);
+      const abap = (await landscapeRows((await find(['Host test', 'ABAP systems'])).node)).map((row) => `${label(row.item)} ${(row.item.iconPath as vscode.ThemeIcon).id} ${row.item.description}`);
+      assert.deepEqual(abap.map((row) => row.replace(/\(\d+ errors?\)/, '(n errors)')), ['PRD error not ready (n errors)']);
+      const erp = (await find([SUPPORT_LANDSCAPE, 'ABAP systems', 'ERP'])).item;
+      assert.equal(erp.description, 'ready · production');
+      assert.equal((erp.iconPath as vscode.ThemeIcon).id, 'pass-filled');
+      const hdb = (await find([SUPPORT_LANDSCAPE, 'SAP HANA databases', 'HDB'])).item;
       assert.equal((hdb.iconPath as vscode.ThemeIcon).id, 'warning');
       assert.equal(hdb.description, 'warnings (1) · database of ERP');
-      const jva = (await find(['Java systems', 'JVA'])).item;
+      const jva = (await find([SUPPORT_LANDSCAPE, 'Java systems', 'JVA'])).item;
       assert.match(String(jva.description), /^not ready \(\d+ errors?\) · portal$/);
       assert.equal((jva.iconPath as vscode.ThemeIcon).id, 'error');
     });
 
+    it('shows the customer beside its landscape, and only products when one landscape without a customer is open', async () => {
+      const snapshot = await checked();
+      const file = (name: string, text: string) => loadLandscapeFile(`file:///tmp/${name}.landscape.yaml`, text, DEFAULT_FILE_LIMITS);
+      const acme = file('acme', ['landscape: Production', 'customer: ACME Corp', 'systems:', '  PRD: { product: abap, supportConnection: none }', ''].join('\n'));
+      const beta = file('beta', ['landscape: Production (Beta)', 'customer: Beta GmbH', 'systems:', '  PRD: { product: abap, supportConnection: none }', ''].join('\n'));
+      const partner = new LandscapeTree(() => ({ ...snapshot, files: [acme, beta] }), () => NOW);
+      const rows = partner.getChildren().map((node) => partner.getTreeItem(node));
+      assert.deepEqual(rows.map((item) => `${label(item)}: ${item.description}`), ['Production: ACME Corp · 1 system', 'Production (Beta): Beta GmbH · 1 system']);
+      assert.notEqual(rows[0].id, rows[1].id);
+      const [acmeProducts, betaProducts] = partner.getChildren().map((node) => partner.getChildren(node));
+      assert.notEqual(partner.getTreeItem(acmeProducts[0]).id, partner.getTreeItem(betaProducts[0]).id, 'tree item ids must be unique across landscapes');
+      const single = new LandscapeTree(() => ({ ...snapshot, files: [file('one', ['landscape: Production', 'systems:', '  PRD: { product: abap, supportConnection: none }', ''].join('\n'))] }), () => NOW);
+      assert.deepEqual(single.getChildren().map((node) => label(single.getTreeItem(node))), ['ABAP systems']);
+    });
+
     it('shows destinations, users, components, service connections and logon data of a system', async () => {
-      const erp = (await find(['ABAP systems', 'ERP'])).node;
+      const erp = (await find([SUPPORT_LANDSCAPE, 'ABAP systems', 'ERP'])).node;
       assert.deepEqual((await landscapeRows(erp)).map((row) => `${label(row.item)} ${row.item.description}`), [
         'RFC destinations 4',
         'Communication users 1',
@@ -206,7 +230,7 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
         'Service connections 3',
         'Logon data 1',
       ]);
-      const describe = async (group: string): Promise<string[]> => (await landscapeRows((await find(['ABAP systems', 'ERP', group])).node)).map((row) => `${label(row.item)}: ${row.item.description}`);
+      const describe = async (group: string): Promise<string[]> => (await landscapeRows((await find([SUPPORT_LANDSCAPE, 'ABAP systems', 'ERP', group])).node)).map((row) => `${label(row.item)}: ${row.item.description}`);
       assert.deepEqual((await describe('RFC destinations'))[0], 'SAPOSS: legacy, deactivated: may be deleted from 2026-11-30 · type 3');
       assert.deepEqual((await describe('RFC destinations'))[1], 'SAP-SUPPORT_PORTAL: type H · apps.support.sap.com');
       assert.deepEqual(await describe('Communication users'), ['S0000000042: technical communication user']);
@@ -216,7 +240,7 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
     });
 
     it('reveals an item\'s range in the YAML when it is selected', async () => {
-      const saposs = (await find(['ABAP systems', 'ERP', 'RFC destinations', 'SAPOSS'])).item;
+      const saposs = (await find([SUPPORT_LANDSCAPE, 'ABAP systems', 'ERP', 'RFC destinations', 'SAPOSS'])).item;
       assert.ok(saposs.command);
       await vscode.commands.executeCommand(saposs.command.command, ...(saposs.command.arguments ?? []));
       const editor = vscode.window.activeTextEditor;
@@ -266,19 +290,19 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
         await setText(document, document.getText().replace('  HDB:\n', '  HDX:\n'));
         await checked();
         assert.ok(changes > 0);
-        assert.ok((await landscapeRows((await find(['SAP HANA databases'])).node)).some((row) => label(row.item) === 'HDX'));
+        assert.ok((await landscapeRows((await find([SUPPORT_LANDSCAPE, 'SAP HANA databases'])).node)).some((row) => label(row.item) === 'HDX'));
       } finally {
         subscription.dispose();
         await revert(document);
         await checked();
       }
-      assert.ok((await landscapeRows((await find(['SAP HANA databases'])).node)).some((row) => label(row.item) === 'HDB'));
+      assert.ok((await landscapeRows((await find([SUPPORT_LANDSCAPE, 'SAP HANA databases'])).node)).some((row) => label(row.item) === 'HDB'));
     });
   });
 
   describe('opening connections', () => {
     it('writes a .sap shortcut (no password) and opens it with the OS handler, after confirmation', async () => {
-      const r3 = (await find(['ABAP systems', 'ERP', 'Service connections', 'R/3 Support'])).node;
+      const r3 = (await find([SUPPORT_LANDSCAPE, 'ABAP systems', 'ERP', 'Service connections', 'R/3 Support'])).node;
       await vscode.commands.executeCommand(COMMANDS.openServiceConnection.id, r3);
       assert.deepEqual(opener.calls, ['write ERP-r3-support.sap', 'open file:ERP-r3-support.sap']);
       const contents = opener.files.get('ERP-r3-support.sap')!;
@@ -299,7 +323,7 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
 
     it('does nothing when the confirmation is declined', async () => {
       prompts.confirmAnswer = false;
-      await vscode.commands.executeCommand(COMMANDS.openServiceConnection.id, (await find(['ABAP systems', 'ERP', 'Service connections', 'SSH Connection'])).node);
+      await vscode.commands.executeCommand(COMMANDS.openServiceConnection.id, (await find([SUPPORT_LANDSCAPE, 'ABAP systems', 'ERP', 'Service connections', 'SSH Connection'])).node);
       assert.equal(prompts.confirmations.length, 1);
       assert.match(prompts.confirmations[0], /^Run ERP: SSH Connection in a terminal\?/);
       assert.deepEqual(opener.calls, []);
@@ -310,7 +334,7 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
       const api = await remote();
       prompts.whileConfirming = () => api.testHooks.setClock(() => Date.parse('2026-11-27T18:00:00Z'));
       try {
-        await vscode.commands.executeCommand(COMMANDS.openServiceConnection.id, (await find(['ABAP systems', 'ERP', 'Service connections', 'SSH Connection'])).node);
+        await vscode.commands.executeCommand(COMMANDS.openServiceConnection.id, (await find([SUPPORT_LANDSCAPE, 'ABAP systems', 'ERP', 'Service connections', 'SSH Connection'])).node);
       } finally {
         api.testHooks.setClock(() => NOW);
       }
@@ -327,20 +351,20 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
     });
 
     it('refuses outside the declared window, showing it, and opens nothing', async () => {
-      await vscode.commands.executeCommand(COMMANDS.openServiceConnection.id, (await find(['ABAP systems', 'ERP', 'Service connections', 'HTTP Connect - URL access'])).node);
+      await vscode.commands.executeCommand(COMMANDS.openServiceConnection.id, (await find([SUPPORT_LANDSCAPE, 'ABAP systems', 'ERP', 'Service connections', 'HTTP Connect - URL access'])).node);
       assert.deepEqual(opener.calls, []);
       assert.deepEqual(prompts.messages, ['error: Not opened: The HTTP Connect - URL access connection of ERP is not open yet: its window is 2026-12-01T08:00:00Z - 2026-12-02T18:00:00Z.']);
     });
 
     it('refuses a host that could inject, naming the field', async () => {
-      await vscode.commands.executeCommand(COMMANDS.openServiceConnection.id, (await find(['Java systems', 'JVA', 'Service connections', 'Telnet Connection'])).node);
+      await vscode.commands.executeCommand(COMMANDS.openServiceConnection.id, (await find([SUPPORT_LANDSCAPE, 'Java systems', 'JVA', 'Service connections', 'Telnet Connection'])).node);
       assert.deepEqual(opener.calls, []);
       assert.deepEqual(prompts.messages, ['error: Not opened: host "jva-ci.acme.example;reboot" contains ";"; it is not used to open a connection. Correct it in the landscape file.']);
       assert.equal((await remote()).lastOutcome()?.ran, false);
     });
 
     it('copies the SAP router route of a system', async () => {
-      await vscode.commands.executeCommand(COMMANDS.copySapRouterRoute.id, (await find(['ABAP systems', 'ERP'])).node);
+      await vscode.commands.executeCommand(COMMANDS.copySapRouterRoute.id, (await find([SUPPORT_LANDSCAPE, 'ABAP systems', 'ERP'])).node);
       assert.equal(opener.clipboard, '/H/saprouter.acme.example/S/3299/H/erp-ci.acme.example/S/3201');
     });
   });
@@ -348,7 +372,7 @@ describe('remote support: views, launch plans, logon depot (extension host)', ()
   describe('Customer Remote Logon Depot', () => {
     it('stores, shows masked, copies, rotates and deletes logon data in secret storage', async () => {
       const api = await remote();
-      const logon = (await find(['ABAP systems', 'ERP', 'Logon data', 'SAPSUPPORT (client 100)'])).node;
+      const logon = (await find([SUPPORT_LANDSCAPE, 'ABAP systems', 'ERP', 'Logon data', 'SAPSUPPORT (client 100)'])).node;
       prompts.inputs = ['first-Secret'];
       assert.equal(await vscode.commands.executeCommand(COMMANDS.storeLogonData.id, logon), true);
       assert.equal(await api.depot.get('ERP/SAPSUPPORT'), 'first-Secret');

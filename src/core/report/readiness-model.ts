@@ -330,7 +330,7 @@ function scopeOf(file: LandscapeFile): ScopeFields {
   return { ...(landscape ? { landscape } : {}), ...(customer ? { customer } : {}) };
 }
 
-function readinessScope(files: readonly LandscapeFile[]): ReadinessScope {
+export function readinessScope(files: readonly LandscapeFile[]): ReadinessScope {
   const withModel = files.filter((file) => file.model);
   const landscapes = [...new Set(withModel.map((file) => landscapeKey(file)))].sort(compareText);
   const customers = [...new Set(withModel.map((file) => file.model?.customer?.value.trim() ?? '').filter(Boolean))].sort(compareText);
@@ -389,6 +389,7 @@ function ruleOptions<T>(options: ResolvedOptions, ruleId: string, fallback: T): 
   return setting && setting.severity !== 'off' ? (setting.options as T) : fallback;
 }
 
-function compareText(a: string, b: string): number {
+/** Code-point order: the same on every machine and locale, so reports and views list alike. */
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

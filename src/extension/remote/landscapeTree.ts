@@ -4,17 +4,23 @@ import { windowRefusal } from '../../core/connect';
 import { dayOfTime, formatDay, parseDateTime, parseDay } from '../../core/dates';
 import type { LandscapeFile } from '../../core/landscape/file';
 import type { LogonDataDeclaration, ServiceConnectionDeclaration, SystemDeclaration } from '../../core/landscape/model';
-import { WorkspaceIndex } from '../../core/landscape/workspace';
+import { landscapeKey, WorkspaceIndex } from '../../core/landscape/workspace';
 import { entryOf } from '../../core/landscape/sourceTree';
 import type { Span } from '../../core/landscape/text';
 import { systemKey, type SystemReadiness } from '../../core/readiness';
+import { compareText, readinessScope } from '../../core/report/readiness-model';
 import { legacyVerdict, type LegacyDestinationOptions } from '../../core/rules/legacy-destinations';
 import type { CheckSnapshot } from '../landscapeWorkspace';
 
 export type GroupKind = 'rfc' | 'users' | 'components' | 'connections' | 'logon';
 
+type DeclaredSystem = { file: LandscapeFile; system: SystemDeclaration };
+
 export type LandscapeNode =
-  | { kind: 'product'; product: string; systems: Array<{ file: LandscapeFile; system: SystemDeclaration }> }
+  /** Only when the workspace holds several landscapes or names a customer, as the reports' Landscape column. */
+  | { kind: 'landscape'; landscape: string; customers: string[]; systems: DeclaredSystem[] }
+  /** `landscape` is set when the product sits below a landscape node. */
+  | { kind: 'product'; product: string; landscape?: string; systems: DeclaredSystem[] }
   | { kind: 'system'; file: LandscapeFile; system: SystemDeclaration }
   | { kind: 'group'; file: LandscapeFile; system: SystemDeclaration; group: GroupKind }
   | { kind: 'leaf'; file: LandscapeFile; system: SystemDeclaration; id: string; item: vscode.TreeItem; span: Span; connection?: ServiceConnectionDeclaration; logon?: LogonDataDeclaration };
@@ -69,6 +75,24 @@ function readinessText(entry: SystemReadiness | undefined): string {
 interface Lookups {
   readiness: ReadonlyMap<string, SystemReadiness>;
   workspace: WorkspaceIndex;
+  /** Whether the top level is the landscapes (several landscapes, or a customer named), as the reports decide their Landscape column. */
+  byLandscape: boolean;
+}
+
+/** Product nodes in a fixed order, each with its systems by SID (then file). */
+function byProduct(systems: readonly DeclaredSystem[], landscape?: string): LandscapeNode[] {
+  const products = new Map<string, DeclaredSystem[]>();
+  for (const declared of systems) {
+    const product = PRODUCT_TITLES[declared.system.product?.value ?? ''] ? declared.system.product!.value : 'other';
+    if (!products.has(product)) products.set(product, []);
+    products.get(product)!.push(declared);
+  }
+  return PRODUCT_ORDER.filter((product) => products.has(product)).map((product) => ({
+    kind: 'product',
+    product,
+    ...(landscape === undefined ? {} : { landscape }),
+    systems: products.get(product)!.sort((a, b) => a.system.sid.localeCompare(b.system.sid) || a.file.path.localeCompare(b.file.path)),
+  }));
 }
 
 /** The user ids a system's "Communication users" group lists, each with the span it reveals. */
@@ -120,7 +144,7 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
     if (!found) {
       const readiness = new Map<string, SystemReadiness>();
       for (const entry of snapshot.readiness) readiness.set(systemKey(entry.path, entry.sid), entry);
-      found = { readiness, workspace: new WorkspaceIndex(snapshot.files) };
+      found = { readiness, workspace: new WorkspaceIndex(snapshot.files), byLandscape: readinessScope(snapshot.files).showLandscape };
       this.lookups.set(snapshot, found);
     }
     return found;
@@ -130,21 +154,25 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
     const snapshot = this.snapshot();
     if (!snapshot) return [];
     if (!node) {
-      const byProduct = new Map<string, Array<{ file: LandscapeFile; system: SystemDeclaration }>>();
-      for (const file of snapshot.files) {
-        for (const system of file.model?.systems ?? []) {
-          const product = PRODUCT_TITLES[system.product?.value ?? ''] ? system.product!.value : 'other';
-          if (!byProduct.has(product)) byProduct.set(product, []);
-          byProduct.get(product)!.push({ file, system });
-        }
+      const systems = snapshot.files.flatMap((file) => (file.model?.systems ?? []).map((system) => ({ file, system })));
+      if (!this.lookupsOf(snapshot).byLandscape) return byProduct(systems);
+      // A partner's repository: two customers' PRD sit under their own landscapes, not side by side.
+      const landscapes = new Map<string, DeclaredSystem[]>();
+      for (const declared of systems) {
+        const key = landscapeKey(declared.file);
+        if (!landscapes.has(key)) landscapes.set(key, []);
+        landscapes.get(key)!.push(declared);
       }
-      return PRODUCT_ORDER.filter((product) => byProduct.has(product)).map((product) => ({
-        kind: 'product',
-        product,
-        systems: byProduct.get(product)!.sort((a, b) => a.system.sid.localeCompare(b.system.sid) || a.file.path.localeCompare(b.file.path)),
+      return [...landscapes].sort(([a], [b]) => compareText(a, b)).map(([landscape, own]) => ({
+        kind: 'landscape',
+        landscape,
+        customers: [...new Set(own.map(({ file }) => file.model?.customer?.value.trim() ?? '').filter(Boolean))].sort(compareText),
+        systems: own,
       }));
     }
     switch (node.kind) {
+      case 'landscape':
+        return byProduct(node.systems, node.landscape);
       case 'product':
         return node.systems.map(({ file, system }) => ({ kind: 'system', file, system }));
       case 'system':
@@ -159,9 +187,19 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
   getTreeItem(node: LandscapeNode): vscode.TreeItem {
     const snapshot = this.snapshot();
     switch (node.kind) {
+      case 'landscape': {
+        const item = new vscode.TreeItem(node.landscape || '(no landscape name)', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `landscape:${node.landscape}`;
+        item.iconPath = new vscode.ThemeIcon('globe');
+        const systems = `${node.systems.length} system${node.systems.length === 1 ? '' : 's'}`;
+        item.description = node.customers.length > 0 ? `${node.customers.join(', ')} · ${systems}` : systems;
+        item.tooltip = `Landscape ${node.landscape ? `"${node.landscape}"` : 'without a name (files without landscape:)'}${node.customers.length > 0 ? `\nCustomer: ${node.customers.join(', ')}` : ''}\n${[...new Set(node.systems.map(({ file }) => vscode.workspace.asRelativePath(vscode.Uri.parse(file.path))))].sort().join('\n')}`;
+        item.contextValue = 'landscape';
+        return item;
+      }
       case 'product': {
         const item = new vscode.TreeItem(PRODUCT_TITLES[node.product], vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `product:${node.product}`;
+        item.id = node.landscape === undefined ? `product:${node.product}` : `product:${node.landscape}/${node.product}`;
         item.description = `${node.systems.length}`;
         item.contextValue = 'product';
         return item;
