@@ -132,6 +132,17 @@ describe('cli: sapready verify --all over HTTPS (ADT) against local servers repl
     assert.equal(servers[0].received.filter((request) => request.headers.authorization === undefined).length, 0);
   });
 
+  it('NODE_TLS_REJECT_UNAUTHORIZED=0 does not turn certificate verification off: the untrusted certificate is still refused before any request', async () => {
+    const before = servers[0].received.length;
+    const result = await runCliAsync(['verify', '.', '--system', 'PRD', '--source', 'https', '--user', USER, '--format', 'json', '--now', NOW], { cwd: folder, env: { ...passwords, NODE_TLS_REJECT_UNAUTHORIZED: '0' } });
+    assertExit(result, 1);
+    const [finding] = parseJson(result).findings;
+    assert.equal(finding.ruleId, 'live-connection');
+    assert.match(finding.message, /The certificate of 127\.0\.0\.1:\d+ is not trusted .*never turned off/);
+    assert.equal(servers[0].received.length, before, 'no request (and so no password) reached the untrusted server');
+    assert.match(result.stderr, /sapready: NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored: sapready always verifies certificates/);
+  });
+
   it('a system without a password fails alone with --all; with --system it is a usage error', async () => {
     const all = await runCliAsync(['verify', '.', '--all', '--source', 'https', '--ca-file', 'ca.pem', '--user', USER, '--timeout', '5', '--format', 'json', '--now', NOW], {
       cwd: folder,

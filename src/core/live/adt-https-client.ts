@@ -46,6 +46,8 @@ export interface AdtRequestOptions {
   proxy?: string;
   /** For one request, from connecting to the last byte (default 30 s). */
   timeoutMs?: number;
+  /** Until TLS is established, through the proxy if any (default 15 s): a firewall that drops packets fails fast, not after the whole deadline. */
+  connectTimeoutMs?: number;
   /** Largest answer read (default 4 MiB); a larger one is refused while it is read. */
   maxBytes?: number;
   /** Aborts the request (cancel, the per-system timeout). */
@@ -56,6 +58,7 @@ export interface AdtRequestOptions {
 const COMPONENTS_RESOURCE = '/sap/bc/adt/system/components';
 const ATOM_FEED = 'application/atom+xml;type=feed';
 const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 
 /** TLS verification codes that mean "this certificate is not trusted here" rather than "no connection". */
@@ -159,9 +162,21 @@ function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOpti
   return new Promise<AdtResponse>((resolve, reject) => {
     const open: Array<{ destroy(): unknown }> = [];
     let settled = false;
+    const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    const connectTimer = setTimeout(
+      () =>
+        fail(
+          new AdtHttpError(
+            'timeout',
+            `No TLS connection to ${endpoint}${options.proxy ? ' through the proxy' : ''} within ${formatSeconds(connectTimeoutMs)}: a firewall may drop the packets, or it is not the system's ICM HTTPS port (443<instance>, or adtUrl).`,
+          ),
+        ),
+      connectTimeoutMs,
+    );
     const settle = (outcome: () => void): void => {
       if (settled) return;
       settled = true;
+      clearTimeout(connectTimer);
       for (const stream of open) stream.destroy();
       outcome();
     };
@@ -221,7 +236,10 @@ function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOpti
       });
       open.push(socket);
       socket.once('error', (error) => fail(connectionError(error, endpoint)));
-      socket.once('secureConnect', () => request(socket));
+      socket.once('secureConnect', () => {
+        clearTimeout(connectTimer);
+        request(socket);
+      });
     };
 
     if (!options.proxy) return secure();

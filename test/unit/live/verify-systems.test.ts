@@ -150,6 +150,17 @@ describe('live: sources and verifying a whole landscape', () => {
     expectFindings(qas.findings, [{ rule: 'live-connection', line: 8, severity: 'error', message: /^QAS did not accept user U \(HTTP 401\)\.$/ }]);
   });
 
+  it('a reader that throws synchronously, or a TypeError from a bug, fails that system alone', async () => {
+    const file = load(LANDSCAPE);
+    const results = await verifySystems(targets(file), (target) => {
+      if (target.system.sid === 'DEV') throw new TypeError("Cannot read properties of undefined (reading 'password')");
+      if (target.system.sid === 'QAS') return Promise.reject(new RangeError('Invalid array length'));
+      return Promise.resolve(components([{ name: 'SAP_BASIS', release: '754', sp: 5 }]));
+    });
+    assert.deepEqual(results.map((result) => `${result.target.system.sid} ${result.status}`), ['DEV failed', 'QAS failed', 'PRD verified', 'HDB verified']);
+    expectFindings(results[0].findings, [{ rule: 'live-connection', line: 3, severity: 'error', message: /Cannot read properties of undefined/ }]);
+  });
+
   it('a system that does not finish within the per-system timeout fails alone, even if its reader ignores the signal', async () => {
     const file = load(LANDSCAPE);
     const started = Date.now();
