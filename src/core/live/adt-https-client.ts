@@ -10,6 +10,7 @@ export type AdtProblem =
   | 'unauthorized'
   | 'forbidden'
   | 'not-found'
+  | 'wrong-system'
   | 'redirect'
   | 'not-a-feed'
   | 'too-large'
@@ -57,6 +58,8 @@ export interface AdtRequestOptions {
 
 const COMPONENTS_RESOURCE = '/sap/bc/adt/system/components';
 const ATOM_FEED = 'application/atom+xml;type=feed';
+const SYSTEM_INFORMATION_RESOURCE = '/sap/bc/adt/core/http/systeminformation';
+const SYSTEM_INFORMATION_JSON = 'application/vnd.sap.adt.core.http.systeminformation.v1+json';
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
@@ -72,18 +75,11 @@ const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS_CERT_
 export async function readComponentsOverAdt(target: AdtTarget, credentials: RfcCredentials, options: AdtRequestOptions = {}): Promise<LiveComponent[]> {
   const url = adtUrl(target, COMPONENTS_RESOURCE);
   const where = `${target.sid} (${url.origin})`;
-  const response = await adtGet(url, credentials, options);
+  const response = await adtGet(url, credentials, options, ATOM_FEED);
   const { status } = response;
   const reason = status === 200 ? undefined : readAdtException(response.body);
   const sapSays = reason ? ` SAP says: ${reason}.` : '';
-  if (status === 401) {
-    throw new AdtHttpError(
-      'unauthorized',
-      `${where} did not accept user ${credentials.user} in client ${target.client} (HTTP 401). Check user and password (and that the user is not locked, SU01); ` +
-        'the ICF service /sap/bc/adt must allow logon with user and password (SICF, logon procedure).',
-      status,
-    );
-  }
+  if (status === 401) throw logonRejected(where, credentials, target);
   if (status === 403) {
     throw new AdtHttpError(
       'forbidden',
@@ -119,6 +115,44 @@ export async function readComponentsOverAdt(target: AdtTarget, credentials: RfcC
   }
 }
 
+function logonRejected(where: string, credentials: RfcCredentials, target: AdtTarget): AdtHttpError {
+  return new AdtHttpError(
+    'unauthorized',
+    `${where} did not accept user ${credentials.user} in client ${target.client} (HTTP 401). Check user and password (and that the user is not locked, SU01); ` +
+      'the ICF service /sap/bc/adt must allow logon with user and password (SICF, logon procedure).',
+    401,
+  );
+}
+
+/** Who answers at a URL, as the system says itself. */
+export interface AdtSystemIdentity {
+  sid: string;
+  client?: string;
+}
+
+/**
+ * The SID (and client) of the system behind the target's URL, from ADT's system information
+ * (`GET /sap/bc/adt/core/http/systeminformation`, JSON with `systemID` and `client`), so that a
+ * URL that leads to another system is not compared as if it were this one. Undefined when the
+ * system does not offer that resource (older releases: 404, 406) or answers something else;
+ * a rejected logon throws as for the components.
+ */
+export async function readSystemIdentityOverAdt(target: AdtTarget, credentials: RfcCredentials, options: AdtRequestOptions = {}): Promise<AdtSystemIdentity | undefined> {
+  const url = adtUrl(target, SYSTEM_INFORMATION_RESOURCE);
+  const response = await adtGet(url, credentials, options, SYSTEM_INFORMATION_JSON);
+  if (response.status === 401) throw logonRejected(`${target.sid} (${url.origin})`, credentials, target);
+  if (response.status !== 200 || !/json/i.test(response.contentType)) return undefined;
+  let answer: unknown;
+  try {
+    answer = JSON.parse(response.body);
+  } catch {
+    return undefined;
+  }
+  const { systemID, client } = (answer ?? {}) as { systemID?: unknown; client?: unknown };
+  if (typeof systemID !== 'string' || !/^[A-Z][A-Z0-9]{2}$/.test(systemID.trim().toUpperCase())) return undefined;
+  return { sid: systemID.trim().toUpperCase(), ...(typeof client === 'string' && client.trim() ? { client: client.trim() } : {}) };
+}
+
 /** The resource's URL with ADT's logon parameters; `saml2=disabled` asks for basic authentication instead of a SAML redirect. */
 function adtUrl(target: AdtTarget, resource: string): URL {
   const url = new URL(resource, target.url);
@@ -139,7 +173,7 @@ interface AdtResponse {
  * One GET over TLS (directly or through a CONNECT proxy), with a deadline for the whole
  * exchange and a size limit while reading. Redirects are not followed: they are reported.
  */
-async function adtGet(url: URL, credentials: RfcCredentials, options: AdtRequestOptions = {}): Promise<AdtResponse> {
+async function adtGet(url: URL, credentials: RfcCredentials, options: AdtRequestOptions, accept: string): Promise<AdtResponse> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new AdtHttpError('timeout', `No complete answer from ${url.origin} within ${formatSeconds(timeoutMs)}.`)), timeoutMs);
@@ -147,14 +181,14 @@ async function adtGet(url: URL, credentials: RfcCredentials, options: AdtRequest
   if (options.signal?.aborted) cancel();
   options.signal?.addEventListener('abort', cancel, { once: true });
   try {
-    return await exchange(url, credentials, options, deadline.signal);
+    return await exchange(url, credentials, options, accept, deadline.signal);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', cancel);
   }
 }
 
-function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOptions, signal: AbortSignal): Promise<AdtResponse> {
+function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOptions, accept: string, signal: AbortSignal): Promise<AdtResponse> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = Number(url.port || 443);
   const endpoint = `${host}:${port}`;
@@ -186,7 +220,7 @@ function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOpti
 
     const request = (socket: tls.TLSSocket): void => {
       const headers: http.OutgoingHttpHeaders = {
-        Accept: ATOM_FEED,
+        Accept: accept,
         'Accept-Encoding': 'identity',
         Authorization: `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`, 'utf8').toString('base64')}`,
         'User-Agent': options.userAgent ?? 'sapready',

@@ -107,6 +107,54 @@ describe('live: sources and verifying a whole landscape', () => {
     }
   });
 
+  it('over HTTPS asks the system who it is first: a URL that leads to another SID is a live-connection error and nothing is compared; an older release without that resource is still read', async () => {
+    const pki = makeTestPki();
+    // Answers as PRD; `offersIdentity` false: 404 for the system information, as a release without it would.
+    let offersIdentity = true;
+    const server = await AdtTestServer.start(pki.server, (request) =>
+      request.path === '/sap/bc/adt/core/http/systeminformation' ? (offersIdentity ? recorded('system-information') : recorded('not-found')) : recorded('components'),
+    );
+    try {
+      const file = load(
+        yaml(
+          'landscape: ACME',
+          'systems:',
+          '  PRD:',
+          '    product: abap',
+          '    client: "100"',
+          `    adtUrl: ${server.url}`,
+          '  QAS:',
+          '    product: abap',
+          '    client: "100"',
+          `    adtUrl: ${server.url}`,
+          '    components:',
+          '      SAP_BASIS: { release: "754", sp: 4 }',
+        ),
+      );
+      const credentials = { user: 'RFCTEST', password: 'secret' };
+      const read: Parameters<typeof verifySystems>[1] = (target, signal) => {
+        const access = liveAccessFor(file.model!, target.system, 'https');
+        assert.ok(access.ok);
+        return readLive(access, { credentials, https: { ca: pki.ca }, signal, reading: { parts: ['components'] } });
+      };
+      const [prd, qas] = await verifySystems(targets(file), read, { concurrency: 1 });
+      assert.equal(prd.status, 'verified');
+      assert.equal(qas.status, 'failed');
+      expectFindings(qas.findings, [{ rule: 'live-connection', line: 7, severity: 'error', message: /^https:\/\/127\.0\.0\.1:\d+ is system PRD \(client 100\), not QAS: the adtUrl \(or host and instance\) of QAS leads to another system, so nothing was compared/ }]);
+      const identityRequests = server.received.filter((request) => request.path === '/sap/bc/adt/core/http/systeminformation');
+      assert.equal(identityRequests.length, 2);
+      assert.equal(identityRequests[0].headers.accept, 'application/vnd.sap.adt.core.http.systeminformation.v1+json');
+      assert.deepEqual(Object.fromEntries(identityRequests[0].query), { 'sap-client': '100', 'sap-language': 'EN', saml2: 'disabled' });
+      assert.equal(server.received.filter((request) => request.path === '/sap/bc/adt/system/components').length, 1, "QAS's components were not read");
+      offersIdentity = false;
+      const [, qasOnOlderRelease] = await verifySystems(targets(file), read, { concurrency: 1 });
+      assert.equal(qasOnOlderRelease.status, 'verified');
+      expectFindings(qasOnOlderRelease.findings, [{ rule: 'live-component-drift', line: 12, severity: 'warning', message: /SAP_BASIS is at SP 5 in QAS, the file says 4/ }]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('over RFC reads through the RFC door it is given and closes the connection', async () => {
     const file = load(yaml('landscape: ACME', 'systems:', '  PRD: { product: abap, host: prd-ci.acme.example, instance: "00", client: "100" }'));
     const access = liveAccessFor(file.model!, file.model!.systems[0], 'rfc');
