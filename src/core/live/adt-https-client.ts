@@ -4,6 +4,7 @@ import * as tls from 'node:tls';
 import type { RfcCredentials } from '../rfc/client';
 import type { LiveComponent } from '../rfc/live-data';
 import { AdtFeedError, parseComponentFeed, readAdtException } from './adt-feed';
+import { readCaBundle } from './ca-bundle';
 
 /** What went wrong, so that faces (and tests) can tell the cases apart; `message` says what to do. */
 export type AdtProblem =
@@ -264,7 +265,7 @@ function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOpti
         port,
         socket: tunnel,
         servername: isIP(host) ? undefined : host,
-        ca: options.ca ? [...tls.rootCertificates, options.ca] : undefined,
+        ca: options.ca ? [...tls.rootCertificates, ...extraCaCertificates(), options.ca] : undefined,
         rejectUnauthorized: true,
         ALPNProtocols: ['http/1.1'],
       });
@@ -305,6 +306,25 @@ function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOpti
     });
     connect.end();
   });
+}
+
+let extraCertificates: string[] | undefined;
+
+/**
+ * What NODE_EXTRA_CA_CERTS adds to Node's CAs. Node drops it for a connection that names its own
+ * `ca`, so a company CA bundle given to sapready would otherwise take away the one already
+ * trusted machine-wide (often the proxy's). Read once, as Node does; one Node could not read is left out, as Node leaves it out.
+ */
+function extraCaCertificates(): string[] {
+  if (!extraCertificates) {
+    const path = process.env.NODE_EXTRA_CA_CERTS;
+    try {
+      extraCertificates = path ? [readCaBundle(path)] : [];
+    } catch {
+      extraCertificates = [];
+    }
+  }
+  return extraCertificates;
 }
 
 function connectionError(error: Error, endpoint: string): AdtHttpError {
