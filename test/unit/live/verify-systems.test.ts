@@ -4,7 +4,7 @@ import { checkLandscapes } from '../../../src/core/engine';
 import type { LandscapeFile } from '../../../src/core/landscape/file';
 import { AdtHttpError } from '../../../src/core/live/adt-https-client';
 import { isLogonRejected, liveAccessFor, readLive, resolveSource } from '../../../src/core/live/source';
-import { formatVerificationTable, verifySystems, type LiveTarget } from '../../../src/core/live/verify-systems';
+import { DEFAULT_CONCURRENCY, formatVerificationTable, verifySystems, type LiveTarget } from '../../../src/core/live/verify-systems';
 import { RfcCallError, RfcUnavailableError } from '../../../src/core/rfc/client';
 import { compareWithLive } from '../../../src/core/rfc/live-checks';
 import type { LiveSystemData } from '../../../src/core/rfc/live-data';
@@ -196,6 +196,29 @@ describe('live: sources and verifying a whole landscape', () => {
     const qas = results[1];
     assert.ok(qas.error instanceof AdtHttpError);
     expectFindings(qas.findings, [{ rule: 'live-connection', line: 8, severity: 'error', message: /^QAS did not accept user U \(HTTP 401\)\.$/ }]);
+  });
+
+  it('reads 4 systems at a time by default', async () => {
+    const file = load(LANDSCAPE);
+    const many = [...targets(file), ...targets(file), ...targets(file)];
+    let running = 0;
+    let most = 0;
+    const waiting: Array<() => void> = [];
+    const run = verifySystems(many, async () => {
+      most = Math.max(most, ++running);
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      running--;
+      return components([]);
+    });
+    // Release the readers one by one, each once every free slot has been taken.
+    for (let released = 0; released < many.length; released++) {
+      while (waiting.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      waiting.shift()!();
+    }
+    assert.equal((await run).length, 12);
+    assert.equal(DEFAULT_CONCURRENCY, 4);
+    assert.equal(most, 4);
   });
 
   it('a reader that throws synchronously, or a TypeError from a bug, fails that system alone', async () => {
