@@ -42,6 +42,9 @@ const LANDSCAPE = yaml(
   '    product: hana',
 );
 
+/** The lines of a system read over HTTPS from `url`, followed by more of its declaration. */
+const overHttps = (sid: string, url: string, ...more: string[]): string[] => [`  ${sid}:`, '    product: abap', '    client: "100"', `    adtUrl: ${url}`, ...more];
+
 const components = (rows: Array<{ name: string; release: string; sp?: number }>): LiveSystemData => ({ sid: 'X', source: 'https', components: { ok: true, rows, truncated: [], complete: true } });
 
 describe('live: sources and verifying a whole landscape', () => {
@@ -80,16 +83,16 @@ describe('live: sources and verifying a whole landscape', () => {
         yaml(
           'landscape: ACME',
           'systems:',
-          '  PRD:',
-          '    product: abap',
-          '    client: "100"',
-          `    adtUrl: ${server.url}`,
-          '    components:',
-          '      SAP_BASIS: { release: "754", sp: 4 }',
-          '      ST-PI: { release: "740", sp: 22 }',
-          '    noteAssistant: { used: true, digitallySignedNotes: true }',
-          '    rfcDestinations:',
-          '      SAPOSS: { type: "3", status: deactivated }',
+          ...overHttps(
+            'PRD',
+            server.url,
+            '    components:',
+            '      SAP_BASIS: { release: "754", sp: 4 }',
+            '      ST-PI: { release: "740", sp: 22 }',
+            '    noteAssistant: { used: true, digitallySignedNotes: true }',
+            '    rfcDestinations:',
+            '      SAPOSS: { type: "3", status: deactivated }',
+          ),
         ),
       );
       const system = file.model!.systems[0];
@@ -116,20 +119,7 @@ describe('live: sources and verifying a whole landscape', () => {
     );
     try {
       const file = load(
-        yaml(
-          'landscape: ACME',
-          'systems:',
-          '  PRD:',
-          '    product: abap',
-          '    client: "100"',
-          `    adtUrl: ${server.url}`,
-          '  QAS:',
-          '    product: abap',
-          '    client: "100"',
-          `    adtUrl: ${server.url}`,
-          '    components:',
-          '      SAP_BASIS: { release: "754", sp: 4 }',
-        ),
+        yaml('landscape: ACME', 'systems:', ...overHttps('PRD', server.url), ...overHttps('QAS', server.url, '    components:', '      SAP_BASIS: { release: "754", sp: 4 }')),
       );
       const credentials = { user: 'RFCTEST', password: 'secret' };
       const read: Parameters<typeof verifySystems>[1] = (target, signal) => {
