@@ -60,6 +60,10 @@ export async function runVerify(args: readonly string[], cli: CliHelpers): Promi
   // The source first: without the SDK there is nothing to ask a password for.
   const { source, reason } = resolveSource(choice);
   if (reason) process.stderr.write(`sapready: reading over HTTPS (ADT): ${reason}.\n`);
+  // Node's own warning says this variable disables verification; for sapready it does not, and the user should know.
+  if (source === 'https' && process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
+    process.stderr.write('sapready: NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored: sapready always verifies certificates (trust your company\'s CA with --ca-file).\n');
+  }
   if (source === 'rfc') {
     try {
       loadNodeRfc();

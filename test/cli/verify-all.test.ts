@@ -47,6 +47,8 @@ describe('cli: sapready verify --all over HTTPS (ADT) against local servers repl
     servers.push(prd, qas, dev);
     writeFileSync(path.join(folder, '.sapready.yaml'), '');
     writeFileSync(path.join(folder, 'ca.pem'), pki.ca);
+    // A valid PEM of a CA that signed none of the servers' certificates.
+    writeFileSync(path.join(folder, 'other-ca.pem'), pki.selfSigned.cert);
     writeFileSync(
       path.join(folder, 'acme.landscape.yaml'),
       [
@@ -130,6 +132,26 @@ describe('cli: sapready verify --all over HTTPS (ADT) against local servers repl
     assert.equal(finding.ruleId, 'live-connection');
     assert.match(finding.message, /The certificate of 127\.0\.0\.1:\d+ is not trusted .*--ca-file/);
     assert.equal(servers[0].received.filter((request) => request.headers.authorization === undefined).length, 0);
+  });
+
+  it('NODE_TLS_REJECT_UNAUTHORIZED=0 does not turn certificate verification off: the untrusted certificate is still refused before any request', async () => {
+    const before = servers[0].received.length;
+    const result = await runCliAsync(['verify', '.', '--system', 'PRD', '--source', 'https', '--user', USER, '--format', 'json', '--now', NOW], { cwd: folder, env: { ...passwords, NODE_TLS_REJECT_UNAUTHORIZED: '0' } });
+    assertExit(result, 1);
+    const [finding] = parseJson(result).findings;
+    assert.equal(finding.ruleId, 'live-connection');
+    assert.match(finding.message, /The certificate of 127\.0\.0\.1:\d+ is not trusted .*never turned off/);
+    assert.equal(servers[0].received.length, before, 'no request (and so no password) reached the untrusted server');
+    assert.match(result.stderr, /sapready: NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored: sapready always verifies certificates/);
+  });
+
+  it('--ca-file adds to NODE_EXTRA_CA_CERTS instead of replacing it: a server signed by the CA there is still trusted', async () => {
+    const result = await runCliAsync(['verify', '.', '--system', 'PRD', '--source', 'https', '--ca-file', 'other-ca.pem', '--user', USER, '--format', 'json', '--now', NOW], {
+      cwd: folder,
+      env: { ...passwords, NODE_EXTRA_CA_CERTS: path.join(folder, 'ca.pem') },
+    });
+    assertExit(result, 0);
+    assert.match(parseJson(result).findings.find((finding) => finding.ruleId === 'live-component-drift')!.message, /SAP_BASIS is at SP 5 in PRD, the file says 4/);
   });
 
   it('a system without a password fails alone with --all; with --system it is a usage error', async () => {

@@ -68,6 +68,19 @@ class RecordedConnector implements RfcConnector {
   }
 }
 
+/** An RFC connection whose reads never answer until it is closed, as a hung system's would. */
+class HungRfcClient implements RfcClient {
+  closed = false;
+  private readonly closing: Array<(error: Error) => void> = [];
+  call(): Promise<Record<string, unknown>> {
+    return new Promise((_, reject) => (this.closed ? reject(new Error('closed')) : this.closing.push(reject)));
+  }
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const reject of this.closing.splice(0)) reject(new Error('closed'));
+  }
+}
+
 async function live() {
   return (await extensionApi()).live;
 }
@@ -104,6 +117,7 @@ describe('extension: live verification over RFC', () => {
     api.testHooks.setConnector();
     api.testHooks.setReadOptions();
     api.testHooks.setTrusted();
+    api.testHooks.setWithProgress();
     // Other tests compare all diagnostics of the fixture files: leave no live ones behind.
     api.diagnostics.clear();
     await vscode.workspace.getConfiguration('sapReadiness.live').update('source', undefined, vscode.ConfigurationTarget.Global);
@@ -335,6 +349,42 @@ describe('extension: live verification over RFC', () => {
       await run('verifyAllSystems');
       await vscode.workspace.fs.delete(extra);
     }
+  });
+
+  it('Verify All Systems...: Cancel in its progress notification stops the running systems at once and closes their connections', async () => {
+    const api = await live();
+    const clients: HungRfcClient[] = [];
+    api.testHooks.setConnector({
+      load: () => undefined,
+      open: async () => {
+        const client = new HungRfcClient();
+        clients.push(client);
+        return client;
+      },
+    });
+    await vscode.workspace.getConfiguration('sapReadiness.live').update('source', 'rfc', vscode.ConfigurationTarget.Global);
+    // The notification as VS Code shows it, with a Cancel this test can press.
+    let pressCancel: (() => void) | undefined;
+    let cancellable: boolean | undefined;
+    api.testHooks.setWithProgress((options, task) => {
+      cancellable = options.cancellable;
+      const cancel = new vscode.CancellationTokenSource();
+      pressCancel = () => cancel.cancel();
+      return task({ report: () => undefined }, cancel.token);
+    });
+    prompts.inputs = [USER, PASSWORD];
+    prompts.picks = [ONCE];
+    const running = run('verifyAllSystems');
+    // The fixture has one system with connection data over RFC (ERP): wait until its connection is open and hangs.
+    while (clients.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(cancellable, true, 'the progress notification offers Cancel');
+    pressCancel!();
+    const outcome = await running;
+    assert.equal(outcome.kind, 'verifiedAll');
+    const results = outcome.kind === 'verifiedAll' ? outcome.results.filter((result) => result.status !== 'skipped') : [];
+    assert.deepEqual(results.map((result) => `${result.target.system.sid} ${result.status}`), ['ERP cancelled']);
+    assert.ok(clients.every((client) => client.closed), 'every connection opened was closed');
+    assert.match(prompts.messages.at(-1)!, /1 cancelled/);
   });
 
   it('refuses in an untrusted workspace before asking anything', async () => {

@@ -4,12 +4,14 @@ import * as tls from 'node:tls';
 import type { RfcCredentials } from '../rfc/client';
 import type { LiveComponent } from '../rfc/live-data';
 import { AdtFeedError, parseComponentFeed, readAdtException } from './adt-feed';
+import { readCaBundle } from './ca-bundle';
 
 /** What went wrong, so that faces (and tests) can tell the cases apart; `message` says what to do. */
 export type AdtProblem =
   | 'unauthorized'
   | 'forbidden'
   | 'not-found'
+  | 'wrong-system'
   | 'redirect'
   | 'not-a-feed'
   | 'too-large'
@@ -46,6 +48,8 @@ export interface AdtRequestOptions {
   proxy?: string;
   /** For one request, from connecting to the last byte (default 30 s). */
   timeoutMs?: number;
+  /** Until TLS is established, through the proxy if any (default 15 s): a firewall that drops packets fails fast, not after the whole deadline. */
+  connectTimeoutMs?: number;
   /** Largest answer read (default 4 MiB); a larger one is refused while it is read. */
   maxBytes?: number;
   /** Aborts the request (cancel, the per-system timeout). */
@@ -55,7 +59,10 @@ export interface AdtRequestOptions {
 
 const COMPONENTS_RESOURCE = '/sap/bc/adt/system/components';
 const ATOM_FEED = 'application/atom+xml;type=feed';
+const SYSTEM_INFORMATION_RESOURCE = '/sap/bc/adt/core/http/systeminformation';
+const SYSTEM_INFORMATION_JSON = 'application/vnd.sap.adt.core.http.systeminformation.v1+json';
 const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 
 /** TLS verification codes that mean "this certificate is not trusted here" rather than "no connection". */
@@ -69,18 +76,11 @@ const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS_CERT_
 export async function readComponentsOverAdt(target: AdtTarget, credentials: RfcCredentials, options: AdtRequestOptions = {}): Promise<LiveComponent[]> {
   const url = adtUrl(target, COMPONENTS_RESOURCE);
   const where = `${target.sid} (${url.origin})`;
-  const response = await adtGet(url, credentials, options);
+  const response = await adtGet(url, credentials, options, ATOM_FEED);
   const { status } = response;
   const reason = status === 200 ? undefined : readAdtException(response.body);
   const sapSays = reason ? ` SAP says: ${reason}.` : '';
-  if (status === 401) {
-    throw new AdtHttpError(
-      'unauthorized',
-      `${where} did not accept user ${credentials.user} in client ${target.client} (HTTP 401). Check user and password (and that the user is not locked, SU01); ` +
-        'the ICF service /sap/bc/adt must allow logon with user and password (SICF, logon procedure).',
-      status,
-    );
-  }
+  if (status === 401) throw logonRejected(where, credentials, target);
   if (status === 403) {
     throw new AdtHttpError(
       'forbidden',
@@ -116,6 +116,44 @@ export async function readComponentsOverAdt(target: AdtTarget, credentials: RfcC
   }
 }
 
+function logonRejected(where: string, credentials: RfcCredentials, target: AdtTarget): AdtHttpError {
+  return new AdtHttpError(
+    'unauthorized',
+    `${where} did not accept user ${credentials.user} in client ${target.client} (HTTP 401). Check user and password (and that the user is not locked, SU01); ` +
+      'the ICF service /sap/bc/adt must allow logon with user and password (SICF, logon procedure).',
+    401,
+  );
+}
+
+/** Who answers at a URL, as the system says itself. */
+export interface AdtSystemIdentity {
+  sid: string;
+  client?: string;
+}
+
+/**
+ * The SID (and client) of the system behind the target's URL, from ADT's system information
+ * (`GET /sap/bc/adt/core/http/systeminformation`, JSON with `systemID` and `client`), so that a
+ * URL that leads to another system is not compared as if it were this one. Undefined when the
+ * system does not offer that resource (older releases: 404, 406) or answers something else;
+ * a rejected logon throws as for the components.
+ */
+export async function readSystemIdentityOverAdt(target: AdtTarget, credentials: RfcCredentials, options: AdtRequestOptions = {}): Promise<AdtSystemIdentity | undefined> {
+  const url = adtUrl(target, SYSTEM_INFORMATION_RESOURCE);
+  const response = await adtGet(url, credentials, options, SYSTEM_INFORMATION_JSON);
+  if (response.status === 401) throw logonRejected(`${target.sid} (${url.origin})`, credentials, target);
+  if (response.status !== 200 || !/json/i.test(response.contentType)) return undefined;
+  let answer: unknown;
+  try {
+    answer = JSON.parse(response.body);
+  } catch {
+    return undefined;
+  }
+  const { systemID, client } = (answer ?? {}) as { systemID?: unknown; client?: unknown };
+  if (typeof systemID !== 'string' || !/^[A-Z][A-Z0-9]{2}$/.test(systemID.trim().toUpperCase())) return undefined;
+  return { sid: systemID.trim().toUpperCase(), ...(typeof client === 'string' && client.trim() ? { client: client.trim() } : {}) };
+}
+
 /** The resource's URL with ADT's logon parameters; `saml2=disabled` asks for basic authentication instead of a SAML redirect. */
 function adtUrl(target: AdtTarget, resource: string): URL {
   const url = new URL(resource, target.url);
@@ -136,7 +174,7 @@ interface AdtResponse {
  * One GET over TLS (directly or through a CONNECT proxy), with a deadline for the whole
  * exchange and a size limit while reading. Redirects are not followed: they are reported.
  */
-async function adtGet(url: URL, credentials: RfcCredentials, options: AdtRequestOptions = {}): Promise<AdtResponse> {
+async function adtGet(url: URL, credentials: RfcCredentials, options: AdtRequestOptions, accept: string): Promise<AdtResponse> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new AdtHttpError('timeout', `No complete answer from ${url.origin} within ${formatSeconds(timeoutMs)}.`)), timeoutMs);
@@ -144,14 +182,14 @@ async function adtGet(url: URL, credentials: RfcCredentials, options: AdtRequest
   if (options.signal?.aborted) cancel();
   options.signal?.addEventListener('abort', cancel, { once: true });
   try {
-    return await exchange(url, credentials, options, deadline.signal);
+    return await exchange(url, credentials, options, accept, deadline.signal);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', cancel);
   }
 }
 
-function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOptions, signal: AbortSignal): Promise<AdtResponse> {
+function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOptions, accept: string, signal: AbortSignal): Promise<AdtResponse> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = Number(url.port || 443);
   const endpoint = `${host}:${port}`;
@@ -159,9 +197,21 @@ function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOpti
   return new Promise<AdtResponse>((resolve, reject) => {
     const open: Array<{ destroy(): unknown }> = [];
     let settled = false;
+    const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    const connectTimer = setTimeout(
+      () =>
+        fail(
+          new AdtHttpError(
+            'timeout',
+            `No TLS connection to ${endpoint}${options.proxy ? ' through the proxy' : ''} within ${formatSeconds(connectTimeoutMs)}: a firewall may drop the packets, or it is not the system's ICM HTTPS port (443<instance>, or adtUrl).`,
+          ),
+        ),
+      connectTimeoutMs,
+    );
     const settle = (outcome: () => void): void => {
       if (settled) return;
       settled = true;
+      clearTimeout(connectTimer);
       for (const stream of open) stream.destroy();
       outcome();
     };
@@ -171,7 +221,7 @@ function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOpti
 
     const request = (socket: tls.TLSSocket): void => {
       const headers: http.OutgoingHttpHeaders = {
-        Accept: ATOM_FEED,
+        Accept: accept,
         'Accept-Encoding': 'identity',
         Authorization: `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`, 'utf8').toString('base64')}`,
         'User-Agent': options.userAgent ?? 'sapready',
@@ -215,13 +265,16 @@ function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOpti
         port,
         socket: tunnel,
         servername: isIP(host) ? undefined : host,
-        ca: options.ca ? [...tls.rootCertificates, options.ca] : undefined,
+        secureContext: options.ca ? secureContextTrusting(options.ca) : undefined,
         rejectUnauthorized: true,
         ALPNProtocols: ['http/1.1'],
       });
       open.push(socket);
       socket.once('error', (error) => fail(connectionError(error, endpoint)));
-      socket.once('secureConnect', () => request(socket));
+      socket.once('secureConnect', () => {
+        clearTimeout(connectTimer);
+        request(socket);
+      });
     };
 
     if (!options.proxy) return secure();
@@ -253,6 +306,33 @@ function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOpti
     });
     connect.end();
   });
+}
+
+let lastContext: { ca: string; context: tls.SecureContext } | undefined;
+
+/** Node's CAs plus the company's bundle, built once per bundle: building it parses every root certificate (about 0.1 s). */
+function secureContextTrusting(ca: string): tls.SecureContext {
+  if (lastContext?.ca !== ca) lastContext = { ca, context: tls.createSecureContext({ ca: [...tls.rootCertificates, ...extraCaCertificates(), ca] }) };
+  return lastContext.context;
+}
+
+let extraCertificates: string[] | undefined;
+
+/**
+ * What NODE_EXTRA_CA_CERTS adds to Node's CAs. Node drops it for a connection that names its own
+ * `ca`, so a company CA bundle given to sapready would otherwise take away the one already
+ * trusted machine-wide (often the proxy's). Read once, as Node does; one Node could not read is left out, as Node leaves it out.
+ */
+function extraCaCertificates(): string[] {
+  if (!extraCertificates) {
+    const path = process.env.NODE_EXTRA_CA_CERTS;
+    try {
+      extraCertificates = path ? [readCaBundle(path)] : [];
+    } catch {
+      extraCertificates = [];
+    }
+  }
+  return extraCertificates;
 }
 
 function connectionError(error: Error, endpoint: string): AdtHttpError {

@@ -3,7 +3,7 @@ import { describeConnection, RfcCallError, RfcUnavailableError, type RfcClient, 
 import { connectionFor, type ConnectionChoice } from '../rfc/connection';
 import { readLiveSystem, type LiveReadOptions, type LiveSection, type LiveSystemData } from '../rfc/live-data';
 import { loadNodeRfc, openNodeRfcClient } from '../rfc/node-rfc-client';
-import { AdtHttpError, proxyFor, readComponentsOverAdt, type AdtRequestOptions, type AdtTarget } from './adt-https-client';
+import { AdtHttpError, proxyFor, readComponentsOverAdt, readSystemIdentityOverAdt, type AdtRequestOptions, type AdtTarget } from './adt-https-client';
 
 /**
  * Where live data comes from: RFC (RFC_READ_TABLE through node-rfc and SAP's NW RFC SDK) or
@@ -80,6 +80,14 @@ export async function readLive(access: Extract<LiveAccess, { ok: true }>, contex
   if (access.source === 'https') {
     const options: AdtRequestOptions = { ...context.https, signal: context.signal };
     options.proxy ??= proxyFor(new URL(access.target.url));
+    const identity = await readSystemIdentityOverAdt(access.target, context.credentials, options);
+    if (identity && identity.sid !== access.sid.toUpperCase()) {
+      throw new AdtHttpError(
+        'wrong-system',
+        `${access.target.url} is system ${identity.sid}${identity.client ? ` (client ${identity.client})` : ''}, not ${access.sid}: ` +
+          `the adtUrl (or host and instance) of ${access.sid} leads to another system, so nothing was compared. Correct it in the landscape file.`,
+      );
+    }
     const data: LiveSystemData = { sid: access.sid, source: 'https' };
     if (parts.has('components')) data.components = { ok: true, rows: await readComponentsOverAdt(access.target, context.credentials, options), truncated: [], complete: true };
     if (parts.has('destinations')) data.destinations = NOT_OVER_ADT('RFC destinations (SM59, table RFCDES)');

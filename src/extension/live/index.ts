@@ -82,6 +82,8 @@ export interface LiveVerificationApi {
     setConnector(connector?: RfcConnector): void;
     setReadOptions(options?: Pick<LiveReadOptions, 'reading' | 'tables'>): void;
     setTrusted(trusted?: () => boolean): void;
+    /** Stands in for the progress notification of Verify All Systems..., so that a test can press its Cancel. */
+    setWithProgress(withProgress?: typeof vscode.window.withProgress): void;
   };
 }
 
@@ -105,6 +107,8 @@ export function registerLiveVerification(context: vscode.ExtensionContext, works
   let connector: RfcConnector = nodeRfcConnector;
   let readOptions: Pick<LiveReadOptions, 'reading' | 'tables'> = {};
   let trusted = (): boolean => vscode.workspace.isTrusted;
+  const notificationProgress: typeof vscode.window.withProgress = (options, task) => vscode.window.withProgress(options, task);
+  let withProgress = notificationProgress;
   let lastOutcome: LiveOutcome | undefined;
   const transcript: string[] = [];
   const diagnostics = vscode.languages.createDiagnosticCollection(LIVE_DIAGNOSTICS);
@@ -293,7 +297,7 @@ export function registerLiveVerification(context: vscode.ExtensionContext, works
       watcher?.dispose();
       watcher = undefined;
       write('info', `${title}: ${reachable.length} systems over ${source.toUpperCase()} as ${user}.`);
-      const results = await vscode.window.withProgress(
+      const results = await withProgress(
         { location: vscode.ProgressLocation.Notification, title: `SAP Readiness: verifying ${reachable.length} systems over ${source.toUpperCase()}`, cancellable: true },
         (progress, token) => {
           const cancel = new AbortController();
@@ -358,6 +362,7 @@ export function registerLiveVerification(context: vscode.ExtensionContext, works
       setConnector: (replacement) => void (connector = replacement ?? nodeRfcConnector),
       setReadOptions: (replacement) => void (readOptions = replacement ?? {}),
       setTrusted: (replacement) => void (trusted = replacement ?? ((): boolean => vscode.workspace.isTrusted)),
+      setWithProgress: (replacement) => void (withProgress = replacement ?? notificationProgress),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import * as net from 'node:net';
 import { AdtHttpError, proxyFor, readComponentsOverAdt, type AdtProblem, type AdtRequestOptions, type AdtTarget } from '../../../src/core/live/adt-https-client';
 import { AdtTestServer, ConnectProxy, makeTestPki, recorded, type RecordedAnswer, type TestPki } from './adt-test-server';
 
@@ -132,11 +133,29 @@ describe('live: ADT over HTTPS against a local server replaying recorded answers
     assert.match(error.message, /No complete answer from https:\/\/127\.0\.0\.1:\d+ within 0\.3 s/);
   });
 
-  it('stops when the caller cancels', async () => {
-    const server = await serve(recorded('components', { delayMs: 5000 }));
+  it('a host that accepts TCP but never completes TLS (a firewall, the wrong port) fails at the connect timeout, not the whole deadline', async () => {
+    // It reads (and drops) the ClientHello, so that it sees the client hang up.
+    const silent = net.createServer((socket) => socket.on('error', () => undefined).resume());
+    const accepted: net.Socket[] = [];
+    silent.on('connection', (socket) => accepted.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    servers.push({ close: () => new Promise<void>((resolve) => (accepted.forEach((socket) => socket.destroy()), silent.close(() => resolve()))) });
+    const url = `https://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+    const error = await failure(readComponentsOverAdt({ sid: 'PRD', url, client: '100' }, CREDENTIALS, { ca: pki.ca, connectTimeoutMs: 200, timeoutMs: 60_000 }), 'timeout');
+    assert.match(error.message, /^No TLS connection to 127\.0\.0\.1:\d+ within 0\.2 s: a firewall may drop the packets, or it is not the system's ICM HTTPS port/);
+    await new Promise<void>((resolve) => (accepted[0].destroyed ? resolve() : accepted[0].once('close', () => resolve())));
+  });
+
+  it('stops when the caller cancels, and leaves no connection open', async () => {
+    const server = await AdtTestServer.start(pki.server, () => recorded('components', { delayMs: 5000 }));
+    servers.push(server);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    await failure(readComponentsOverAdt(target(server), CREDENTIALS, { ca: pki.ca, signal: controller.signal }), 'cancelled');
+    const reading = readComponentsOverAdt(target(server), CREDENTIALS, { ca: pki.ca, signal: controller.signal });
+    // Cancel once the request is on the server, so that a connection is really open.
+    while (server.received.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    await failure(reading, 'cancelled');
+    await server.whenNoConnectionsOpen();
   });
 
   it('refuses a certificate no trusted CA signed, and one for another host, with what to do; never turns verification off', async () => {

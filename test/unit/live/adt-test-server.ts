@@ -115,6 +115,11 @@ export class AdtTestServer {
     return instance;
   }
 
+  /** Resolves once every connection a client opened has been closed (the client hung up, e.g. on cancel). */
+  async whenNoConnectionsOpen(): Promise<void> {
+    await Promise.all([...this.sockets].map((socket) => new Promise<void>((resolve) => (socket.destroyed ? resolve() : socket.once('close', () => resolve())))));
+  }
+
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

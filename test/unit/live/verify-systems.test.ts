@@ -4,7 +4,7 @@ import { checkLandscapes } from '../../../src/core/engine';
 import type { LandscapeFile } from '../../../src/core/landscape/file';
 import { AdtHttpError } from '../../../src/core/live/adt-https-client';
 import { isLogonRejected, liveAccessFor, readLive, resolveSource } from '../../../src/core/live/source';
-import { formatVerificationTable, verifySystems, type LiveTarget } from '../../../src/core/live/verify-systems';
+import { DEFAULT_CONCURRENCY, formatVerificationTable, verifySystems, type LiveTarget } from '../../../src/core/live/verify-systems';
 import { RfcCallError, RfcUnavailableError } from '../../../src/core/rfc/client';
 import { compareWithLive } from '../../../src/core/rfc/live-checks';
 import type { LiveSystemData } from '../../../src/core/rfc/live-data';
@@ -41,6 +41,9 @@ const LANDSCAPE = yaml(
   '  HDB:',
   '    product: hana',
 );
+
+/** The lines of a system read over HTTPS from `url`, followed by more of its declaration. */
+const overHttps = (sid: string, url: string, ...more: string[]): string[] => [`  ${sid}:`, '    product: abap', '    client: "100"', `    adtUrl: ${url}`, ...more];
 
 const components = (rows: Array<{ name: string; release: string; sp?: number }>): LiveSystemData => ({ sid: 'X', source: 'https', components: { ok: true, rows, truncated: [], complete: true } });
 
@@ -80,16 +83,16 @@ describe('live: sources and verifying a whole landscape', () => {
         yaml(
           'landscape: ACME',
           'systems:',
-          '  PRD:',
-          '    product: abap',
-          '    client: "100"',
-          `    adtUrl: ${server.url}`,
-          '    components:',
-          '      SAP_BASIS: { release: "754", sp: 4 }',
-          '      ST-PI: { release: "740", sp: 22 }',
-          '    noteAssistant: { used: true, digitallySignedNotes: true }',
-          '    rfcDestinations:',
-          '      SAPOSS: { type: "3", status: deactivated }',
+          ...overHttps(
+            'PRD',
+            server.url,
+            '    components:',
+            '      SAP_BASIS: { release: "754", sp: 4 }',
+            '      ST-PI: { release: "740", sp: 22 }',
+            '    noteAssistant: { used: true, digitallySignedNotes: true }',
+            '    rfcDestinations:',
+            '      SAPOSS: { type: "3", status: deactivated }',
+          ),
         ),
       );
       const system = file.model!.systems[0];
@@ -102,6 +105,41 @@ describe('live: sources and verifying a whole landscape', () => {
         { rule: 'live-note-assistant', line: 10, severity: 'info', message: /SNOTE implementation states \(table CWBNTCUST\) cannot be read over HTTPS \(ADT\); verify with --source rfc/ },
         { rule: 'live-destination-drift', line: 11, severity: 'info', message: /RFC destinations \(SM59, table RFCDES\) cannot be read over HTTPS/ },
       ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('over HTTPS asks the system who it is first: a URL that leads to another SID is a live-connection error and nothing is compared; an older release without that resource is still read', async () => {
+    const pki = makeTestPki();
+    // Answers as PRD; `offersIdentity` false: 404 for the system information, as a release without it would.
+    let offersIdentity = true;
+    const server = await AdtTestServer.start(pki.server, (request) =>
+      request.path === '/sap/bc/adt/core/http/systeminformation' ? (offersIdentity ? recorded('system-information') : recorded('not-found')) : recorded('components'),
+    );
+    try {
+      const file = load(
+        yaml('landscape: ACME', 'systems:', ...overHttps('PRD', server.url), ...overHttps('QAS', server.url, '    components:', '      SAP_BASIS: { release: "754", sp: 4 }')),
+      );
+      const credentials = { user: 'RFCTEST', password: 'secret' };
+      const read: Parameters<typeof verifySystems>[1] = (target, signal) => {
+        const access = liveAccessFor(file.model!, target.system, 'https');
+        assert.ok(access.ok);
+        return readLive(access, { credentials, https: { ca: pki.ca }, signal, reading: { parts: ['components'] } });
+      };
+      const [prd, qas] = await verifySystems(targets(file), read, { concurrency: 1 });
+      assert.equal(prd.status, 'verified');
+      assert.equal(qas.status, 'failed');
+      expectFindings(qas.findings, [{ rule: 'live-connection', line: 7, severity: 'error', message: /^https:\/\/127\.0\.0\.1:\d+ is system PRD \(client 100\), not QAS: the adtUrl \(or host and instance\) of QAS leads to another system, so nothing was compared/ }]);
+      const identityRequests = server.received.filter((request) => request.path === '/sap/bc/adt/core/http/systeminformation');
+      assert.equal(identityRequests.length, 2);
+      assert.equal(identityRequests[0].headers.accept, 'application/vnd.sap.adt.core.http.systeminformation.v1+json');
+      assert.deepEqual(Object.fromEntries(identityRequests[0].query), { 'sap-client': '100', 'sap-language': 'EN', saml2: 'disabled' });
+      assert.equal(server.received.filter((request) => request.path === '/sap/bc/adt/system/components').length, 1, "QAS's components were not read");
+      offersIdentity = false;
+      const [, qasOnOlderRelease] = await verifySystems(targets(file), read, { concurrency: 1 });
+      assert.equal(qasOnOlderRelease.status, 'verified');
+      expectFindings(qasOnOlderRelease.findings, [{ rule: 'live-component-drift', line: 12, severity: 'warning', message: /SAP_BASIS is at SP 5 in QAS, the file says 4/ }]);
     } finally {
       await server.close();
     }
@@ -148,6 +186,40 @@ describe('live: sources and verifying a whole landscape', () => {
     const qas = results[1];
     assert.ok(qas.error instanceof AdtHttpError);
     expectFindings(qas.findings, [{ rule: 'live-connection', line: 8, severity: 'error', message: /^QAS did not accept user U \(HTTP 401\)\.$/ }]);
+  });
+
+  it('reads 4 systems at a time by default', async () => {
+    const file = load(LANDSCAPE);
+    const many = [...targets(file), ...targets(file), ...targets(file)];
+    let running = 0;
+    let most = 0;
+    const waiting: Array<() => void> = [];
+    const run = verifySystems(many, async () => {
+      most = Math.max(most, ++running);
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      running--;
+      return components([]);
+    });
+    // Release the readers one by one, each once every free slot has been taken.
+    for (let released = 0; released < many.length; released++) {
+      while (waiting.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      waiting.shift()!();
+    }
+    assert.equal((await run).length, 12);
+    assert.equal(DEFAULT_CONCURRENCY, 4);
+    assert.equal(most, 4);
+  });
+
+  it('a reader that throws synchronously, or a TypeError from a bug, fails that system alone', async () => {
+    const file = load(LANDSCAPE);
+    const results = await verifySystems(targets(file), (target) => {
+      if (target.system.sid === 'DEV') throw new TypeError("Cannot read properties of undefined (reading 'password')");
+      if (target.system.sid === 'QAS') return Promise.reject(new RangeError('Invalid array length'));
+      return Promise.resolve(components([{ name: 'SAP_BASIS', release: '754', sp: 5 }]));
+    });
+    assert.deepEqual(results.map((result) => `${result.target.system.sid} ${result.status}`), ['DEV failed', 'QAS failed', 'PRD verified', 'HDB verified']);
+    expectFindings(results[0].findings, [{ rule: 'live-connection', line: 3, severity: 'error', message: /Cannot read properties of undefined/ }]);
   });
 
   it('a system that does not finish within the per-system timeout fails alone, even if its reader ignores the signal', async () => {
