@@ -83,10 +83,9 @@ describe('cli: sapready verify --all over HTTPS (ADT) against local servers repl
   const passwords = { SAPREADY_RFC_PASSWORD_PRD: PRD_PASSWORD, SAPREADY_RFC_PASSWORD: SHARED_PASSWORD };
 
   it('verifies every system with connection data; a rejected logon, a timeout and a skipped system never stop the others', async () => {
-    const started = Date.now();
+    // DEV answers after 60 s: the run ends (mocha's timeout) only because DEV's timeout is 5 s.
     const result = await runCliAsync(['verify', '.', '--all', '--source', 'https', '--ca-file', 'ca.pem', '--user', USER, '--timeout', '5', '--format', 'json', '--now', NOW], { cwd: folder, env: passwords });
     assertExit(result, 1);
-    assert.ok(Date.now() - started < 25_000, 'the slow system did not hold the run');
     const report = parseJson(result);
     assert.deepEqual(
       report.findings.map((finding) => `${finding.line} ${finding.ruleId} ${finding.severity} ${finding.sid}`),

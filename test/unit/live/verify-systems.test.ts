@@ -224,7 +224,7 @@ describe('live: sources and verifying a whole landscape', () => {
 
   it('a system that does not finish within the per-system timeout fails alone, even if its reader ignores the signal', async () => {
     const file = load(LANDSCAPE);
-    const started = Date.now();
+    // DEV's reader never settles: without the timeout this test would not end.
     const results = await verifySystems(
       targets(file).slice(0, 2),
       async (target) => {
@@ -233,7 +233,6 @@ describe('live: sources and verifying a whole landscape', () => {
       },
       { timeoutMs: 200 },
     );
-    assert.ok(Date.now() - started < 2000);
     assert.equal(results[0].status, 'failed');
     assert.equal(results[0].problem, 'DEV did not finish within 0.2 s (per-system timeout); the other systems were verified.');
     assert.equal(results[1].status, 'verified');
