@@ -104,6 +104,75 @@ describe('sapready check --fix', () => {
     assert.match(result.stdout, /^linked\.landscape\.yaml:13:7  error +SAPOSS is routed/m);
   });
 
+  it('leaves a read-only file alone, says so, and reports the file as it is', () => {
+    const file = path.join(dir, 'systems.landscape.yaml');
+    const original = read('systems.landscape.yaml');
+    chmodSync(file, 0o444);
+    const result = runCli(['check', '--now', NOW, '--fix'], { cwd: dir });
+    assertExit(result, 1);
+    assert.equal(result.stderr, 'sapready: systems.landscape.yaml: not fixed, it is read-only.\nsapready: Fixed 1 problem in 1 file.\n');
+    assert.equal(read('systems.landscape.yaml'), original);
+    assert.equal(statSync(file).mode & 0o777, 0o444);
+    assert.match(result.stdout, /^systems\.landscape\.yaml:13:7  error +SAPOSS is routed/m);
+  });
+
+  it('--fix-dry-run leaves out what --fix would not write (a symbolic link, a read-only file), and exits as --fix would', () => {
+    symlinkSync(path.join(dir, 'systems.landscape.yaml'), path.join(dir, 'linked.landscape.yaml'));
+    chmodSync(path.join(dir, 'routes.landscape.yaml'), 0o444);
+    const args = ['check', '--now', NOW, 'linked.landscape.yaml', 'routes.landscape.yaml'];
+    const dryRun = runCli([...args, '--fix-dry-run'], { cwd: dir });
+    assertExit(dryRun, 1);
+    assert.equal(dryRun.stdout, '');
+    const refusals = 'sapready: linked.landscape.yaml: not fixed, it is not a regular file (a symbolic link: fix the file it points to).\nsapready: routes.landscape.yaml: not fixed, it is read-only.\n';
+    assert.equal(dryRun.stderr, `${refusals}sapready: Nothing fixed.\n`);
+    const fixed = runCli([...args, '--fix'], { cwd: dir });
+    assertExit(fixed, 1);
+    assert.equal(fixed.stderr, dryRun.stderr);
+  });
+
+  it('fixes flow mappings, block scalars, quoted and escaped keys and CRLF lines in place, keeping their style', () => {
+    const crlf = (lines: string[]): string => lines.map((line) => `${line}\r\n`).join('');
+    writeFileSync(
+      path.join(dir, 'odd.landscape.yaml'),
+      crlf([
+        'landscape: Odd shapes',
+        'systems:',
+        '  "ODD":',
+        '    product: abap',
+        '    supportConnection: none',
+        '    rfcDestinations:',
+        '      "SAP\\u004FSS": {type: "3"}     # escaped key',
+        "      'SAPNET_RFC':",
+        "        type: '3'",
+        '        target: >-',
+        '          /H/sapserv3/S/sapdp99',
+        '  QA2: {product: abap, supportConnection: none, rfcDestinations: {SDCC_OSS: {type: "3"}}}',
+      ]),
+    );
+    const result = runCli(['check', '--now', NOW, '--fix', '--rule', 'legacy-rfc-destination', 'odd.landscape.yaml'], { cwd: dir });
+    assertExit(result, 0);
+    assert.equal(result.stderr, 'sapready: Fixed 3 problems in 1 file.\n');
+    assert.equal(
+      read('odd.landscape.yaml'),
+      crlf([
+        'landscape: Odd shapes',
+        'systems:',
+        '  "ODD":',
+        '    product: abap',
+        '    supportConnection: none',
+        '    rfcDestinations:',
+        `      "SAP\\u004FSS": {type: "3", status: deactivated, deactivatedOn: ${NOW}}     # escaped key`,
+        "      'SAPNET_RFC':",
+        "        type: '3'",
+        '        target: >-',
+        '          /H/sapserv3/S/sapdp99',
+        '        status: deactivated',
+        `        deactivatedOn: ${NOW}`,
+        `  QA2: {product: abap, supportConnection: none, rfcDestinations: {SDCC_OSS: {type: "3", status: deactivated, deactivatedOn: ${NOW}}}}`,
+      ]),
+    );
+  });
+
   it('--fix-dry-run writes nothing and prints a diff that git apply turns into what --fix writes', () => {
     const originals = FILES.map(read);
     const dryRun = runCli(['check', '--now', NOW, '--fix-dry-run'], { cwd: dir });
