@@ -1,4 +1,5 @@
 import type { ResolvedOptions } from '../core/config/options';
+import { LIVE_RULES } from '../core/rfc/live-rules';
 import { RULES } from '../core/rules/registry';
 import type { Rule } from '../core/rules/rule';
 import { closestWord } from '../core/text/closest';
@@ -9,6 +10,7 @@ export function namedRules(ids: readonly string[], option: string): Rule[] {
   return ids.map((id) => {
     const rule = RULES.find((candidate) => candidate.id === id);
     if (rule) return rule;
+    if (LIVE_RULES.some((live) => live.id === id)) throw new UsageError(`${option}: ${id} compares with the live system: sapready verify checks it, not sapready check.`);
     const suggestion = closestWord(id, RULES.map((candidate) => candidate.id));
     throw new UsageError(`${option}: unknown rule "${id}".${suggestion ? ` Did you mean ${suggestion}?` : ''} sapready rules lists them.`);
   });
