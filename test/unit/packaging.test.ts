@@ -90,6 +90,14 @@ describe('packaging', () => {
     assert.deepEqual(manifest.contributes.yamlValidation.map((entry: { url: string }) => entry.url), ['./schemas/landscape.schema.json', './schemas/sapready-config.schema.json']);
   });
 
+  it('docs/development.md names every step of npm test, and none as left out of it', () => {
+    const page = readFileSync(path.join(root, 'docs', 'development.md'), 'utf8');
+    const steps: string[] = [...(manifest.scripts.test as string).matchAll(/npm run ([\w:-]+)/g)].map((match) => match[1]);
+    assert.ok(steps.includes('lint:cycles'), manifest.scripts.test);
+    for (const step of steps) assert.ok(page.includes(`\`npm run ${step}\``), `docs/development.md does not mention npm run ${step}`);
+    assert.doesNotMatch(page.replace(/\s+/g, ' '), /not (yet )?(a )?part of `npm test`/, 'docs/development.md says a step of npm test is not part of it');
+  });
+
   it('lists every rule in docs/rules.md with its SAP Notes', () => {
     const rulesPage = readFileSync(path.join(root, 'docs', 'rules.md'), 'utf8');
     for (const rule of RULES) {
