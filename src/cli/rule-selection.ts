@@ -5,9 +5,9 @@ import type { Rule } from '../core/rules/rule';
 import { closestWord } from '../core/text/closest';
 import { UsageError } from './files';
 
-/** The rules named by a repeatable option (`--rule`, `--suppress-rule`); an unknown id is a usage error. */
+/** The rules named by a repeatable option (`--rule`, `--suppress-rule`), each once; an unknown id is a usage error. */
 export function namedRules(ids: readonly string[], option: string): Rule[] {
-  return ids.map((id) => {
+  return [...new Set(ids)].map((id) => {
     const rule = RULES.find((candidate) => candidate.id === id);
     if (rule) return rule;
     if (LIVE_RULES.some((live) => live.id === id)) throw new UsageError(`${option}: ${id} compares with the live system: sapready verify checks it, not sapready check.`);

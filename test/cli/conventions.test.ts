@@ -96,6 +96,11 @@ describe('sapready command-line conventions', () => {
       assert.deepEqual(parseJson(two).findings.map((finding) => finding.ruleId), ['schema', 'legacy-rfc-removable', 'legacy-rfc-removable']);
     });
 
+    it('runs a rule named twice once', () => {
+      const twice = parseJson(runCli(['check', 'findings', '--now', NOW, '--rule', 'legacy-rfc-removable', '--rule', 'legacy-rfc-removable', '--format', 'json']));
+      assert.deepEqual(twice.findings.map((finding) => `${finding.line} ${finding.ruleId}`), ['13 legacy-rfc-removable', '14 legacy-rfc-removable']);
+    });
+
     it('runs a named rule that the options file turns off', () => {
       const off = runCli(['check', 'warnings', '--now', NOW, '--config', 'options/alternative.yaml', '--format', 'json']);
       assert.deepEqual(parseJson(off).findings, [], 'the options file turns legacy-rfc-removable off');
