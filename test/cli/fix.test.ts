@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
-import { chmodSync, cpSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import { chmodSync, chownSync, cpSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { assertExit, assertUsageError, FIXTURES, listFiles, makeTempDir, NOW, parseJson, removeTempDir, runCli, type JsonReport } from './run-cli';
 
@@ -88,6 +88,15 @@ describe('sapready check --fix', () => {
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     assert.match(bytes.toString('utf8'), /SAPOSS: \{ type: "3", status: deactivated, deactivatedOn: 2026-11-23 \} {3}# keep this comment/);
     assert.equal(statSync(file).mode & 0o777, 0o640);
+  });
+
+  it('keeps the owner of the file it fixes (run as root, where it could change)', function () {
+    if (process.getuid?.() !== 0) this.skip();
+    const file = path.join(dir, 'routes.landscape.yaml');
+    chownSync(file, 4321, 4322);
+    assertExit(runCli(['check', '--now', NOW, '--fix'], { cwd: dir }), 0);
+    assert.match(read('routes.landscape.yaml'), /status: deactivated/);
+    assert.deepEqual([statSync(file).uid, statSync(file).gid], [4321, 4322]);
   });
 
   it('never replaces a symbolic link: it says so and reports the file as it is', () => {
