@@ -35,12 +35,14 @@ interface Unwritten {
 /**
  * Why --fix leaves a file alone, or undefined when it may write it: only a regular file that
  * its owner can write is replaced. A symbolic link, a device or a FIFO named on the command
- * line is not ours to replace, and a read-only file says "do not change me" (the atomic rename
- * would otherwise replace it, since that needs only the folder's permission).
+ * line is not ours to replace, a read-only file says "do not change me" (the atomic rename
+ * would otherwise replace it, since that needs only the folder's permission), and a file with
+ * several hard links would keep its old text under its other names.
  */
 function whyNotWritable(path: string, stats: Stats | undefined): string | undefined {
   if (!stats?.isFile()) return `${path}: not fixed, it is not a regular file${stats?.isSymbolicLink() ? ' (a symbolic link: fix the file it points to)' : ''}.`;
   if ((stats.mode & 0o222) === 0) return `${path}: not fixed, it is read-only.`;
+  if (stats.nlink > 1) return `${path}: not fixed, it has ${stats.nlink} hard links, which a new file would part.`;
   return undefined;
 }
 

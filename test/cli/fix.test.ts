@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
-import { chmodSync, chownSync, cpSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import { chmodSync, chownSync, cpSync, linkSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { assertExit, assertUsageError, FIXTURES, listFiles, makeTempDir, NOW, parseJson, removeTempDir, runCli, type JsonReport } from './run-cli';
 
@@ -123,6 +123,16 @@ describe('sapready check --fix', () => {
     assert.equal(read('systems.landscape.yaml'), original);
     assert.equal(statSync(file).mode & 0o777, 0o444);
     assert.match(result.stdout, /^systems\.landscape\.yaml:13:7  error +SAPOSS is routed/m);
+  });
+
+  it('leaves a file with a second hard link alone, so that both names keep one text', () => {
+    const original = read('routes.landscape.yaml');
+    linkSync(path.join(dir, 'routes.landscape.yaml'), path.join(dir, 'routes-copy.yaml'));
+    const result = runCli(['check', '--now', NOW, '--fix'], { cwd: dir });
+    assertExit(result, 1);
+    assert.equal(result.stderr, 'sapready: routes.landscape.yaml: not fixed, it has 2 hard links, which a new file would part.\nsapready: Fixed 5 problems in 1 file.\n');
+    assert.equal(read('routes.landscape.yaml'), original);
+    assert.equal(statSync(path.join(dir, 'routes.landscape.yaml')).ino, statSync(path.join(dir, 'routes-copy.yaml')).ino);
   });
 
   it('--fix-dry-run leaves out what --fix would not write (a symbolic link, a read-only file), and exits as --fix would', () => {
