@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { commandHelp } from '../../src/cli/help';
 import { CATEGORY, COMMANDS } from '../../src/extension/commands';
 import { RULES } from '../../src/core/rules/registry';
 
@@ -96,6 +97,23 @@ describe('packaging', () => {
     assert.ok(steps.includes('lint:cycles'), manifest.scripts.test);
     for (const step of steps) assert.ok(page.includes(`\`npm run ${step}\``), `docs/development.md does not mention npm run ${step}`);
     assert.doesNotMatch(page.replace(/\s+/g, ' '), /not (yet )?(a )?part of `npm test`/, 'docs/development.md says a step of npm test is not part of it');
+  });
+
+  it('README: CI (.ci/run) runs its test command, and its commands name only sapready commands and options that exist', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const lines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((block) => block[1].split('\n')).map((line) => line.replace(/\s+#.*$/, '').trim());
+    const testCommand = [...readme.matchAll(/^(\S.*?)\s+# builds, lints and runs all tests$/gm)].map((match) => match[1]);
+    assert.deepEqual(testCommand, ['npm test'], 'the README names its test command once');
+    const ciRun = readFileSync(path.join(root, '.ci', 'run'), 'utf8').split('\n').map((line) => line.trim());
+    assert.ok(ciRun.includes(testCommand[0]), `.ci/run does not run ${testCommand[0]}`);
+    const calls = lines.flatMap((line) => line.split(/&&|;/)).map((call) => call.trim()).filter((call) => /^(sapready|node dist\/cli\.js) /.test(call));
+    assert.ok(calls.length >= 5, calls.join('\n'));
+    for (const call of calls) {
+      const [command, ...args] = call.replace(/^(sapready|node dist\/cli\.js) /, '').split(/\s+/);
+      const help = commandHelp(command);
+      assert.ok(help, `README calls sapready ${command}, which is no command`);
+      for (const option of args.filter((arg) => arg.startsWith('--'))) assert.match(help, new RegExp(`${option}\\b`), `README: sapready ${command} has no option ${option}`);
+    }
   });
 
   it('lists every rule in docs/rules.md with its SAP Notes', () => {
