@@ -151,20 +151,15 @@ describe('sapready check --fix', () => {
 
   it('fixes flow mappings, block scalars, quoted and escaped keys and CRLF lines in place, keeping their style', () => {
     const crlf = (lines: string[]): string => lines.map((line) => `${line}\r\n`).join('');
+    const system = ['landscape: Odd shapes', 'systems:', '  "ODD":', '    product: abap', '    supportConnection: none', '    rfcDestinations:'];
+    const blockScalar = ["      'SAPNET_RFC':", "        type: '3'", '        target: >-', '          /H/sapserv3/S/sapdp99'];
+    const deactivated = `status: deactivated, deactivatedOn: ${NOW}`;
     writeFileSync(
       path.join(dir, 'odd.landscape.yaml'),
       crlf([
-        'landscape: Odd shapes',
-        'systems:',
-        '  "ODD":',
-        '    product: abap',
-        '    supportConnection: none',
-        '    rfcDestinations:',
+        ...system,
         '      "SAP\\u004FSS": {type: "3"}     # escaped key',
-        "      'SAPNET_RFC':",
-        "        type: '3'",
-        '        target: >-',
-        '          /H/sapserv3/S/sapdp99',
+        ...blockScalar,
         '  QA2: {product: abap, supportConnection: none, rfcDestinations: {SDCC_OSS: {type: "3"}}}',
       ]),
     );
@@ -174,20 +169,12 @@ describe('sapready check --fix', () => {
     assert.equal(
       read('odd.landscape.yaml'),
       crlf([
-        'landscape: Odd shapes',
-        'systems:',
-        '  "ODD":',
-        '    product: abap',
-        '    supportConnection: none',
-        '    rfcDestinations:',
-        `      "SAP\\u004FSS": {type: "3", status: deactivated, deactivatedOn: ${NOW}}     # escaped key`,
-        "      'SAPNET_RFC':",
-        "        type: '3'",
-        '        target: >-',
-        '          /H/sapserv3/S/sapdp99',
+        ...system,
+        `      "SAP\\u004FSS": {type: "3", ${deactivated}}     # escaped key`,
+        ...blockScalar,
         '        status: deactivated',
         `        deactivatedOn: ${NOW}`,
-        `  QA2: {product: abap, supportConnection: none, rfcDestinations: {SDCC_OSS: {type: "3", status: deactivated, deactivatedOn: ${NOW}}}}`,
+        `  QA2: {product: abap, supportConnection: none, rfcDestinations: {SDCC_OSS: {type: "3", ${deactivated}}}}`,
       ]),
     );
   });
