@@ -116,6 +116,27 @@ describe('packaging', () => {
     }
   });
 
+  it('README, CHANGELOG and docs/ link only to files and headings that exist', () => {
+    /** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
+    const anchor = (heading: string): string => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replace(/ /g, '-');
+    const pages = ['README.md', 'CHANGELOG.md', ...readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+    let checked = 0;
+    for (const page of pages) {
+      for (const [, target] of readFileSync(path.join(root, page), 'utf8').matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/i.test(target)) continue;
+        const [file, fragment] = target.split('#');
+        const linked = file ? path.posix.normalize(path.posix.join(path.posix.dirname(page), file)) : page;
+        assert.ok(existsSync(path.join(root, linked)), `${page} links to ${target}, which does not exist`);
+        if (fragment && linked.endsWith('.md')) {
+          const headings = [...readFileSync(path.join(root, linked), 'utf8').matchAll(/^#+\s+(.*)$/gm)].map((match) => anchor(match[1]));
+          assert.ok(headings.includes(fragment), `${page} links to ${target}: ${linked} has no such heading`);
+        }
+        checked++;
+      }
+    }
+    assert.ok(checked > 20, `only ${checked} links found`);
+  });
+
   it('lists every rule in docs/rules.md with its SAP Notes', () => {
     const rulesPage = readFileSync(path.join(root, 'docs', 'rules.md'), 'utf8');
     for (const rule of RULES) {
