@@ -5,7 +5,8 @@
 // waits until the webview has rendered the matrix, and saves
 // test-results/screenshots/dashboard-{light,dark,high-contrast}.png. Needs `npm run build` first.
 // Also checks, inside the webview, that the page shows the fixture's systems and that no element
-// came from landscape text. Options: --timeout <sec> (default 240).
+// came from landscape text, and that it says how many findings a sapready-suppressions.json
+// written afterwards suppresses in bulk. Options: --timeout <sec> (default 240).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -82,6 +83,13 @@ try {
     const file = path.join(SHOTS, `dashboard-${name}.png`);
     await page.screenshot({ path: file });
     info(`screenshot ${path.relative(REPO, file)}`);
+    // What `sapready check --suppress-rule legacy-rfc-destination` records for core.landscape.yaml:
+    // the page follows the check and says how many findings are suppressed in bulk.
+    fs.writeFileSync(path.join(workspace.dir, 'sapready-suppressions.json'), JSON.stringify({ 'landscapes/core.landscape.yaml': { 'legacy-rfc-destination': { count: 2 } } }, null, 2) + '\n');
+    const bulk = await frame.waitForFunction(() => document.querySelector('#app .bulk-suppressed')?.textContent, undefined, { timeout: 20000 })
+      .then((handle) => handle.jsonValue(), () => undefined);
+    if (bulk !== '2 more findings suppressed in bulk (sapready-suppressions.json)') throw new Error(`the dashboard does not say that 2 findings are suppressed in bulk: ${JSON.stringify(bulk)}`);
+    info(`${name}: ${bulk}`);
     await context.close();
     server.stop();
     workspace.remove();

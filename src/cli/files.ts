@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
+import { chmodSync, chownSync, closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 import type { LandscapeText } from '../core/engine';
 import { decodeLandscapeBytes } from '../core/landscape/decode';
@@ -154,11 +154,27 @@ export function writeFileAtomically(path: string, content: string): void {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     writeFileSync(temporary, content, { flag: 'wx' });
-    if (existing) chmodSync(temporary, existing.mode & 0o7777);
+    if (existing) {
+      keepOwner(temporary, existing);
+      chmodSync(temporary, existing.mode & 0o7777);
+    }
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw cannotWrite(path, error);
+  }
+}
+
+/**
+ * The renamed file would be the writer's: run as root (CI, a container) sapready would take the
+ * file from its owner. Without the right to give a file away (EPERM, not root) the new file stays
+ * the writer's, as after any editor's save by rename.
+ */
+function keepOwner(path: string, owner: Stats): void {
+  try {
+    chownSync(path, owner.uid, owner.gid);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
   }
 }
 

@@ -114,5 +114,10 @@ const COMMAND_HELP: Readonly<Record<string, string>> = { check: CHECK_HELP, rule
 export function requestedHelp(command: string, args: readonly string[]): string | undefined {
   const ownArgs = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
   if (!ownArgs.includes('--help') && !ownArgs.includes('-h')) return undefined;
-  return Object.hasOwn(COMMAND_HELP, command) ? COMMAND_HELP[command] : undefined;
+  return commandHelp(command);
+}
+
+/** The help of a command by its name (`sapready help check`), or undefined for another word. */
+export function commandHelp(command: string | undefined): string | undefined {
+  return command !== undefined && Object.hasOwn(COMMAND_HELP, command) ? COMMAND_HELP[command] : undefined;
 }

@@ -29,7 +29,7 @@ import { runSapLogonExport, runSapLogonImport } from './sap-logon';
 import { companionReader } from './companions';
 import { useBulkSuppressions } from './bulk-suppressions';
 import { runFixes } from './fix';
-import { GENERAL_HELP, requestedHelp } from './help';
+import { commandHelp, GENERAL_HELP, requestedHelp } from './help';
 import { namedRules, withRulesOn } from './rule-selection';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'gitlab', 'checkstyle', 'github'] as const;
@@ -42,7 +42,7 @@ const EXIT_USAGE = 2;
 export function main(argv: readonly string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(GENERAL_HELP);
+    process.stdout.write((command === 'help' && commandHelp(rest[0])) || GENERAL_HELP);
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
   const help = requestedHelp(command, rest);

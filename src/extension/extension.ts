@@ -34,6 +34,8 @@ export interface SapReadinessApi {
   live: LiveVerificationApi;
   /** Import from and export to SAP Logon (test hooks for the dialogs). */
   sapLogon: SapLogonApi;
+  /** The status bar item: what it shows now. */
+  status: ReadinessStatus;
 }
 
 
@@ -84,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): SapReadinessApi {
   const activationMs = performance.now() - started;
   const loadMs = typeof sapreadyBundleStart === 'number' && typeof sapreadyBundleEnd === 'number' ? sapreadyBundleEnd - sapreadyBundleStart : NaN;
   log.info(`Loaded in ${loadMs.toFixed(1)} ms, activated in ${activationMs.toFixed(1)} ms, with ${RULES.length} rules (${CATEGORY}).`);
-  return { ...api, loadMs, activationMs };
+  return { ...api, status, loadMs, activationMs };
 }
 
 export function deactivate(): void {}

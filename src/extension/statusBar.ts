@@ -6,6 +6,7 @@ import type { CheckSnapshot } from './landscapeWorkspace';
 /** The workspace's readiness at a glance; a click shows the landscape problems. */
 export class ReadinessStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sapReadiness.status', vscode.StatusBarAlignment.Left, 10);
+  private visible = false;
 
   constructor() {
     this.item.name = 'SAP Landscape Readiness';
@@ -16,6 +17,7 @@ export class ReadinessStatus implements vscode.Disposable {
     const systems = snapshot.readiness;
     if (snapshot.files.length === 0) {
       this.item.hide();
+      this.visible = false;
       return;
     }
     const ready = systems.filter((system) => system.readiness === 'ready').length;
@@ -32,6 +34,12 @@ export class ReadinessStatus implements vscode.Disposable {
     );
     this.item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();
+    this.visible = true;
+  }
+
+  /** The text and the tooltip it shows (undefined while hidden: no landscape file). */
+  get shown(): { text: string; tooltip: string } | undefined {
+    return this.visible ? { text: this.item.text, tooltip: (this.item.tooltip as vscode.MarkdownString).value } : undefined;
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@ import { cpSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { assertExit, assertUsageError, FIXTURES, makeTempDir, NOW, parseJson, removeTempDir, runCli, VERSION } from './run-cli';
 
-const COMMANDS = ['check', 'rules', 'init', 'verify', 'import'];
+const COMMANDS = ['check', 'rules', 'init', 'verify', 'import', 'export'];
 
 /** The options of check that CI scripts call (issue #15): part of the contract. */
 const CHECK_CONTRACT = ['--format', '--output', '--quiet', '--rule', '--fix', '--fix-dry-run', '--suppress-all', '--suppress-rule', '--prune-suppressions', '--suppressions-location', '--max-warnings', '--config', '--now'];
@@ -44,6 +44,15 @@ describe('sapready command-line conventions', () => {
       } finally {
         removeTempDir(dir);
       }
+    });
+
+    it('sapready help <command> prints that command\'s usage, as <command> --help does', () => {
+      for (const command of COMMANDS) {
+        const result = runCli(['help', command]);
+        assertExit(result, 0);
+        assert.equal(result.stdout, runCli([command, '--help']).stdout, command);
+      }
+      assert.equal(runCli(['help', 'nonsense']).stdout, runCli(['--help']).stdout);
     });
 
     it('a help argument after -- is a path, not a request for help', () => {
@@ -87,11 +96,22 @@ describe('sapready command-line conventions', () => {
       assert.deepEqual(parseJson(two).findings.map((finding) => finding.ruleId), ['schema', 'legacy-rfc-removable', 'legacy-rfc-removable']);
     });
 
+    it('runs a rule named twice once', () => {
+      const twice = parseJson(runCli(['check', 'findings', '--now', NOW, '--rule', 'legacy-rfc-removable', '--rule', 'legacy-rfc-removable', '--format', 'json']));
+      assert.deepEqual(twice.findings.map((finding) => `${finding.line} ${finding.ruleId}`), ['13 legacy-rfc-removable', '14 legacy-rfc-removable']);
+    });
+
     it('runs a named rule that the options file turns off', () => {
       const off = runCli(['check', 'warnings', '--now', NOW, '--config', 'options/alternative.yaml', '--format', 'json']);
       assert.deepEqual(parseJson(off).findings, [], 'the options file turns legacy-rfc-removable off');
       const named = runCli(['check', 'warnings', '--now', NOW, '--config', 'options/alternative.yaml', '--rule', 'legacy-rfc-removable', '--format', 'json']);
       assert.deepEqual(parseJson(named).findings.map((finding) => `${finding.severity} ${finding.ruleId}`), ['warning legacy-rfc-removable']);
+    });
+
+    it('exits 2 for a rule of sapready verify, saying that verify checks it', () => {
+      for (const option of ['--rule', '--suppress-rule']) {
+        assertUsageError(runCli(['check', 'findings', option, 'live-destination-drift']), new RegExp(`^sapready: ${option}: live-destination-drift compares with the live system: sapready verify checks it, not sapready check\\.$`, 'm'));
+      }
     });
 
     it('exits 2 for an unknown rule, suggesting the closest', () => {

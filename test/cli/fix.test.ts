@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
-import { chmodSync, cpSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import { chmodSync, chownSync, cpSync, linkSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { assertExit, assertUsageError, FIXTURES, listFiles, makeTempDir, NOW, parseJson, removeTempDir, runCli, type JsonReport } from './run-cli';
 
@@ -90,6 +90,15 @@ describe('sapready check --fix', () => {
     assert.equal(statSync(file).mode & 0o777, 0o640);
   });
 
+  it('keeps the owner of the file it fixes (run as root, where it could change)', function () {
+    if (process.getuid?.() !== 0) this.skip();
+    const file = path.join(dir, 'routes.landscape.yaml');
+    chownSync(file, 4321, 4322);
+    assertExit(runCli(['check', '--now', NOW, '--fix'], { cwd: dir }), 0);
+    assert.match(read('routes.landscape.yaml'), /status: deactivated/);
+    assert.deepEqual([statSync(file).uid, statSync(file).gid], [4321, 4322]);
+  });
+
   it('never replaces a symbolic link: it says so and reports the file as it is', () => {
     const target = path.join(dir, 'systems.landscape.yaml');
     const link = path.join(dir, 'linked.landscape.yaml');
@@ -102,6 +111,72 @@ describe('sapready check --fix', () => {
     assert.equal(readlinkSync(link), target);
     assert.equal(read('systems.landscape.yaml'), original);
     assert.match(result.stdout, /^linked\.landscape\.yaml:13:7  error +SAPOSS is routed/m);
+  });
+
+  it('leaves a read-only file alone, says so, and reports the file as it is', () => {
+    const file = path.join(dir, 'systems.landscape.yaml');
+    const original = read('systems.landscape.yaml');
+    chmodSync(file, 0o444);
+    const result = runCli(['check', '--now', NOW, '--fix'], { cwd: dir });
+    assertExit(result, 1);
+    assert.equal(result.stderr, 'sapready: systems.landscape.yaml: not fixed, it is read-only.\nsapready: Fixed 1 problem in 1 file.\n');
+    assert.equal(read('systems.landscape.yaml'), original);
+    assert.equal(statSync(file).mode & 0o777, 0o444);
+    assert.match(result.stdout, /^systems\.landscape\.yaml:13:7  error +SAPOSS is routed/m);
+  });
+
+  it('leaves a file with a second hard link alone, so that both names keep one text', () => {
+    const original = read('routes.landscape.yaml');
+    linkSync(path.join(dir, 'routes.landscape.yaml'), path.join(dir, 'routes-copy.yaml'));
+    const result = runCli(['check', '--now', NOW, '--fix'], { cwd: dir });
+    assertExit(result, 1);
+    assert.equal(result.stderr, 'sapready: routes.landscape.yaml: not fixed, it has 2 hard links, which a new file would part.\nsapready: Fixed 5 problems in 1 file.\n');
+    assert.equal(read('routes.landscape.yaml'), original);
+    assert.equal(statSync(path.join(dir, 'routes.landscape.yaml')).ino, statSync(path.join(dir, 'routes-copy.yaml')).ino);
+  });
+
+  it('--fix-dry-run leaves out what --fix would not write (a symbolic link, a read-only file), and exits as --fix would', () => {
+    symlinkSync(path.join(dir, 'systems.landscape.yaml'), path.join(dir, 'linked.landscape.yaml'));
+    chmodSync(path.join(dir, 'routes.landscape.yaml'), 0o444);
+    const args = ['check', '--now', NOW, 'linked.landscape.yaml', 'routes.landscape.yaml'];
+    const dryRun = runCli([...args, '--fix-dry-run'], { cwd: dir });
+    assertExit(dryRun, 1);
+    assert.equal(dryRun.stdout, '');
+    const refusals = 'sapready: linked.landscape.yaml: not fixed, it is not a regular file (a symbolic link: fix the file it points to).\nsapready: routes.landscape.yaml: not fixed, it is read-only.\n';
+    assert.equal(dryRun.stderr, `${refusals}sapready: Nothing fixed.\n`);
+    const fixed = runCli([...args, '--fix'], { cwd: dir });
+    assertExit(fixed, 1);
+    assert.equal(fixed.stderr, dryRun.stderr);
+  });
+
+  it('fixes flow mappings, block scalars, quoted and escaped keys and CRLF lines in place, keeping their style', () => {
+    const crlf = (lines: string[]): string => lines.map((line) => `${line}\r\n`).join('');
+    const system = ['landscape: Odd shapes', 'systems:', '  "ODD":', '    product: abap', '    supportConnection: none', '    rfcDestinations:'];
+    const blockScalar = ["      'SAPNET_RFC':", "        type: '3'", '        target: >-', '          /H/sapserv3/S/sapdp99'];
+    const deactivated = `status: deactivated, deactivatedOn: ${NOW}`;
+    writeFileSync(
+      path.join(dir, 'odd.landscape.yaml'),
+      crlf([
+        ...system,
+        '      "SAP\\u004FSS": {type: "3"}     # escaped key',
+        ...blockScalar,
+        '  QA2: {product: abap, supportConnection: none, rfcDestinations: {SDCC_OSS: {type: "3"}}}',
+      ]),
+    );
+    const result = runCli(['check', '--now', NOW, '--fix', '--rule', 'legacy-rfc-destination', 'odd.landscape.yaml'], { cwd: dir });
+    assertExit(result, 0);
+    assert.equal(result.stderr, 'sapready: Fixed 3 problems in 1 file.\n');
+    assert.equal(
+      read('odd.landscape.yaml'),
+      crlf([
+        ...system,
+        `      "SAP\\u004FSS": {type: "3", ${deactivated}}     # escaped key`,
+        ...blockScalar,
+        '        status: deactivated',
+        `        deactivatedOn: ${NOW}`,
+        `  QA2: {product: abap, supportConnection: none, rfcDestinations: {SDCC_OSS: {type: "3", ${deactivated}}}}`,
+      ]),
+    );
   });
 
   it('--fix-dry-run writes nothing and prints a diff that git apply turns into what --fix writes', () => {

@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { commandHelp } from '../../src/cli/help';
 import { CATEGORY, COMMANDS } from '../../src/extension/commands';
 import { RULES } from '../../src/core/rules/registry';
 
@@ -88,6 +89,52 @@ describe('packaging', () => {
 
   it('validates landscape and options files through the YAML extension with our schemas', () => {
     assert.deepEqual(manifest.contributes.yamlValidation.map((entry: { url: string }) => entry.url), ['./schemas/landscape.schema.json', './schemas/sapready-config.schema.json']);
+  });
+
+  it('docs/development.md names every step of npm test, and none as left out of it', () => {
+    const page = readFileSync(path.join(root, 'docs', 'development.md'), 'utf8');
+    const steps: string[] = [...(manifest.scripts.test as string).matchAll(/npm run ([\w:-]+)/g)].map((match) => match[1]);
+    assert.ok(steps.includes('lint:cycles'), manifest.scripts.test);
+    for (const step of steps) assert.ok(page.includes(`\`npm run ${step}\``), `docs/development.md does not mention npm run ${step}`);
+    assert.doesNotMatch(page.replace(/\s+/g, ' '), /not (yet )?(a )?part of `npm test`/, 'docs/development.md says a step of npm test is not part of it');
+  });
+
+  it('README: CI (.ci/run) runs its test command, and its commands name only sapready commands and options that exist', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const lines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((block) => block[1].split('\n')).map((line) => line.replace(/\s+#.*$/, '').trim());
+    const testCommand = [...readme.matchAll(/^(\S.*?)\s+# builds, lints and runs all tests$/gm)].map((match) => match[1]);
+    assert.deepEqual(testCommand, ['npm test'], 'the README names its test command once');
+    const ciRun = readFileSync(path.join(root, '.ci', 'run'), 'utf8').split('\n').map((line) => line.trim());
+    assert.ok(ciRun.includes(testCommand[0]), `.ci/run does not run ${testCommand[0]}`);
+    const calls = lines.flatMap((line) => line.split(/&&|;/)).map((call) => call.trim()).filter((call) => /^(sapready|node dist\/cli\.js) /.test(call));
+    assert.ok(calls.length >= 5, calls.join('\n'));
+    for (const call of calls) {
+      const [command, ...args] = call.replace(/^(sapready|node dist\/cli\.js) /, '').split(/\s+/);
+      const help = commandHelp(command);
+      assert.ok(help, `README calls sapready ${command}, which is no command`);
+      for (const option of args.filter((arg) => arg.startsWith('--'))) assert.match(help, new RegExp(`${option}\\b`), `README: sapready ${command} has no option ${option}`);
+    }
+  });
+
+  it('README, CHANGELOG and docs/ link only to files and headings that exist', () => {
+    /** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
+    const anchor = (heading: string): string => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replace(/ /g, '-');
+    const pages = ['README.md', 'CHANGELOG.md', ...readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+    let checked = 0;
+    for (const page of pages) {
+      for (const [, target] of readFileSync(path.join(root, page), 'utf8').matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/i.test(target)) continue;
+        const [file, fragment] = target.split('#');
+        const linked = file ? path.posix.normalize(path.posix.join(path.posix.dirname(page), file)) : page;
+        assert.ok(existsSync(path.join(root, linked)), `${page} links to ${target}, which does not exist`);
+        if (fragment && linked.endsWith('.md')) {
+          const headings = [...readFileSync(path.join(root, linked), 'utf8').matchAll(/^#+\s+(.*)$/gm)].map((match) => anchor(match[1]));
+          assert.ok(headings.includes(fragment), `${page} links to ${target}: ${linked} has no such heading`);
+        }
+        checked++;
+      }
+    }
+    assert.ok(checked > 20, `only ${checked} links found`);
   });
 
   it('lists every rule in docs/rules.md with its SAP Notes', () => {
