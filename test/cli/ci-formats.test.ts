@@ -1,7 +1,9 @@
 import { strict as assert } from 'assert';
 import { cpSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
+import { parseCheckstyle } from 'danger-plugin-lint-report/dist/parse/checkstyle_parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { xml2js } from 'xml-js';
 import { printable } from '../../src/core/report/text';
 import { assertExit, FIXTURES, makeTempDir, NOW, parseJson, removeTempDir, runCli, type CliResult, type JsonFinding } from './run-cli';
 
@@ -115,6 +117,18 @@ describe('sapready check CI formats', () => {
       const decoded = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true, isArray: (name) => name === 'file' || name === 'error' }).parse(xml);
       const escapingError = decoded.checkstyle.file.find((file: { name: string }) => file.name === 'escaping/escaping.landscape.yaml').error[0];
       assert.equal(escapingError.message, findings.find((finding) => finding.path === 'escaping/escaping.landscape.yaml')!.message);
+    });
+
+    it('is read by a published checkstyle reader (danger-plugin-lint-report, as Danger uses it on pull requests) as the same findings', () => {
+      const xml = run('checkstyle').stdout;
+      // The reader looks each file name up below the root it is given; the fixtures' folder is where the names are relative to.
+      const violations = parseCheckstyle(xml2js(xml), FIXTURES);
+      const findings = jsonFindings();
+      assert.deepEqual(
+        violations.map((violation) => [violation.file, violation.line, violation.column, violation.severity]),
+        findings.map((finding) => [finding.path, finding.line, finding.column, finding.severity]),
+      );
+      violations.forEach((violation, index) => assert.ok(violation.message.startsWith(findings[index].message), `${violation.message} is not the message of ${findings[index].ruleId}`));
     });
   });
 
