@@ -375,7 +375,7 @@ export class LandscapeWorkspace implements vscode.Disposable {
 
   /**
    * Watches the files the last check read beside the landscape files (a saprouttab), and only
-   * those: the worker reads them from disk in every check, so a change needs only a new check.
+   * those: the worker keeps what it read until told here that the file changed, then checks again.
    */
   private watchCompanions(files: readonly string[]): void {
     const wanted = new Set(files);
@@ -387,7 +387,10 @@ export class LandscapeWorkspace implements vscode.Disposable {
     for (const file of wanted) {
       if (this.companionWatchers.has(file)) continue;
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
-      const recheck = (): void => this.scheduleCheck();
+      const recheck = (): void => {
+        this.checker.companionChanged(file);
+        this.scheduleCheck();
+      };
       this.companionWatchers.set(file, vscode.Disposable.from(watcher, watcher.onDidCreate(recheck), watcher.onDidChange(recheck), watcher.onDidDelete(recheck)));
     }
   }

@@ -109,16 +109,56 @@ describe('the check worker', function () {
       assert.deepEqual(wideOpen.findingsByKey.get('untitled:Untitled-1'), [], 'a file that is not on disk names nothing readable');
       assert.deepEqual(wideOpen.companions, [routtab]);
 
-      // The worker reads the table in every check: a changed table needs only a new check.
+      // The host's file watcher reports a changed table; the worker reads it in the next check.
       writeFileSync(routtab, '# nothing permitted\n');
+      client.companionChanged(routtab);
       assert.deepEqual((await client.check()).findingsByKey.get(key), []);
 
       if (process.platform === 'win32') return;
       rmSync(routtab);
       execFileSync('mkfifo', [routtab]);
+      client.companionChanged(routtab);
       const fifo = await client.check(); // a read of the FIFO would never end
       assert.deepEqual(fifo.findingsByKey.get(key)!.map((finding) => finding.message), [`The saprouttab ${path.join('saprouter', 'saprouttab')} cannot be read: it is a FIFO, not a regular file.`]);
       assert.deepEqual(fifo.companions, [routtab]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a saprouttab once, not on every keystroke, and again when the host says it changed or a landscape names it anew', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sapready-worker-'));
+    try {
+      const routtab = path.join(dir, 'saprouttab');
+      const other = path.join(dir, 'other-saprouttab');
+      writeFileSync(routtab, 'P * * *\n');
+      writeFileSync(other, '# nothing permitted\n');
+      const key = pathToFileURL(path.join(dir, 'acme.landscape.yaml')).href;
+      const landscape = 'landscape: ACME\nsaprouttab: saprouttab\nsystems:\n  AAA: { product: abap, role: quality }\n';
+      const routtabMessages = (check: WorkerCheck): string[] => check.findingsByKey.get(key)!.filter((finding) => finding.ruleId === 'saprouttab-permission').map((finding) => finding.message);
+      const wideOpen = ['saprouttab:1: "P * * *" permits connections to every host and every port from anywhere; name the hosts and ports SAP Support needs.'];
+      client.setText(key, landscape);
+      assert.deepEqual(routtabMessages(await client.check()), wideOpen);
+
+      // Changed on disk, unannounced: a keystroke's check keeps what the first read gave, so it read no file.
+      writeFileSync(routtab, '# nothing permitted\n');
+      client.setText(key, landscape.replace('role: quality', 'role: qualityX'));
+      const typed = await client.check();
+      assert.deepEqual(routtabMessages(typed), wideOpen);
+      assert.deepEqual(typed.companions, [routtab], 'the table is still reported, so the host keeps watching it');
+
+      client.companionChanged(routtab);
+      assert.deepEqual(routtabMessages(await client.check()), []);
+      rmSync(routtab);
+      client.companionChanged(routtab);
+      assert.match(routtabMessages(await client.check())[0], /^The saprouttab saprouttab cannot be read: ENOENT/);
+
+      // A table no check reads any more is no longer watched: naming it again reads it again.
+      client.setText(key, landscape.replace('saprouttab: saprouttab', 'saprouttab: other-saprouttab'));
+      assert.deepEqual((await client.check()).companions, [other]);
+      writeFileSync(routtab, 'P * * *\n');
+      client.setText(key, landscape);
+      assert.deepEqual(routtabMessages(await client.check()), wideOpen);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -61,6 +61,11 @@ export class CheckClient {
     this.send({ kind: 'bulkSuppressions', recorded });
   }
 
+  /** Says that a file the worker read (one of a check's `companions`) changed on disk. */
+  companionChanged(path: string): void {
+    this.send({ kind: 'companionChanged', path });
+  }
+
   check(): Promise<WorkerCheck> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

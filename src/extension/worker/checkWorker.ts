@@ -30,6 +30,12 @@ export class CheckSession {
   private readonly shown = new Map<string, string>();
   /** Paths of the files the landscape files named (a saprouttab) that the running check read or tried to read. */
   private companions = new Set<string>();
+  /**
+   * What reading each of those files gave, per path and then per landscape file (which names it
+   * relative to itself), kept until the host reports the file changed: the host watches every
+   * file the last check read, so a keystroke reads none.
+   */
+  private readonly companionReads = new Map<string, Map<string, ReturnType<CompanionReader>>>();
 
   constructor(private readonly post: (message: FromWorker) => void) {}
 
@@ -55,6 +61,9 @@ export class CheckSession {
         if (limitsChanged) for (const [key, file] of this.files) this.store(loadLandscapeFile(key, file.text, this.options.limits));
         return;
       }
+      case 'companionChanged':
+        this.companionReads.delete(message.path);
+        return;
       case 'bulkSuppressions':
         this.bulkSuppressions = message.recorded;
         return;
@@ -72,16 +81,24 @@ export class CheckSession {
   /**
    * A landscape file on disk reads the files it names (its saprouttab) as the CLI does: regular
    * files only, within the size limit, relative to itself. Each path read is recorded, so that
-   * the host watches it and checks again when it changes. Files that are not on disk (untitled)
-   * name nothing that can be read.
+   * the host watches it and says when it changes; until then the worker keeps what the read gave.
+   * Files that are not on disk (untitled) name nothing that can be read.
    */
   private companionReaderOf(key: string): CompanionReader | undefined {
     if (!key.startsWith('file:')) return undefined;
     const landscapePath = fileURLToPath(key);
     const read = companionReader(landscapePath, (path) => relative(dirname(landscapePath), path) || path);
     return (relativePath) => {
-      this.companions.add(companionPath(landscapePath, relativePath));
-      return read(relativePath);
+      const path = companionPath(landscapePath, relativePath);
+      this.companions.add(path);
+      let reads = this.companionReads.get(path);
+      if (!reads) this.companionReads.set(path, (reads = new Map()));
+      const readKey = `${landscapePath}\0${relativePath}`;
+      const kept = reads.get(readKey);
+      if (kept) return kept;
+      const fresh = read(relativePath);
+      reads.set(readKey, fresh);
+      return fresh;
     };
   }
 
@@ -120,6 +137,8 @@ export class CheckSession {
         this.post({ kind: 'findings', id, key, findings: own.slice(from, from + FINDINGS_PER_MESSAGE), last: from + FINDINGS_PER_MESSAGE >= own.length });
       }
     }
+    // The host stops watching a file no check read: what it gave could go stale unnoticed.
+    for (const path of this.companionReads.keys()) if (!this.companions.has(path)) this.companionReads.delete(path);
     this.post({ kind: 'checked', id, keys: [...byKey.keys()], diagnosticsChanged, readiness: systemReadiness(files, findings), bulkSuppressed, companions: [...this.companions] });
   }
 }

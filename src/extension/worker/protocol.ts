@@ -16,6 +16,8 @@ export type ToWorker =
   | { kind: 'options'; options: ResolvedOptions }
   /** sapready-suppressions.json's counts and the folder (a URI path) its file paths are relative to; none when absent. */
   | { kind: 'bulkSuppressions'; recorded?: { folderPath: string; counts: BulkSuppressions } }
+  /** A file a check read (see `companions` in 'checked') changed, was created or was deleted: the next check reads it again. */
+  | { kind: 'companionChanged'; path: string }
   /** Check every file as it stands after the messages before this one. */
   | { kind: 'check'; id: number };
 

@@ -27,16 +27,19 @@ const USERS_LAST = ((users: string) => `${S_USERS.replace(users, '\n')}${users.s
 
 const systemsOf = (file: LandscapeFile): MapNode => (file.tree.root as MapNode).entries.get('systems')!.value as MapNode;
 
-type Edit = { line: number; column: number; kind: 'insert' | 'delete' | 'replace-line' | 'delete-line' | 'duplicate-line'; token: string };
+type Edit = { line: number; column: number; kind: 'insert' | 'delete' | 'replace-line' | 'delete-line' | 'duplicate-line' | 'join-line' | 'indent' | 'dedent'; token: string };
 const edit = fc.record({
   line: fc.nat(),
   column: fc.nat(),
-  kind: fc.constantFrom('insert', 'delete', 'replace-line', 'delete-line', 'duplicate-line'),
+  // Joining a line to the one before it is a backspace at a line's start; indenting and dedenting move a line's key in or out of its mapping.
+  kind: fc.constantFrom('insert', 'delete', 'replace-line', 'delete-line', 'duplicate-line', 'join-line', 'indent', 'dedent'),
   token: fc.constantFrom('x', ' ', ':', '"', '#', '{', '}', '\n', '  ', '8', 'SAPOSS: { type: "3" }', '    sps: 7', '    product: solman', '  NEW:', '&a', '*a', 'status: deactivated', '# sapready-disable schema', '    password: Init1234', '/W/pw', 'target: /h/host/s/99', '    rfcDestinations: { R: { type: "3", target: /x/y } }',
     // Shapes whose ranges a block read alone could get wrong: a block scalar, an escaped key, a pair in a flow sequence.
     '    description: |', '    note: >-  # folded', '      text of it', '    "st\\x61tus": x', '    tags: [a: b, c]',
     // What fuzzing found wrong once: a comment typed into a value, a CRLF in an LF file, an empty key.
-    ' #', '\r\n', ': x'),
+    ' #', '\r\n', ': x',
+    // Indicators a typist passes through: a sequence item, a document marker, a tab, a single quote, a block scalar header, a key of its own, an SID that may exist already.
+    '- ', '---', '\t', "'", '|', '>', '? ', '!!str ', '  AAB:', '  AAC: { product: abap }', '  aab:'),
 }) as fc.Arbitrary<Edit>;
 
 function applyEdit(text: string, change: Edit): string {
@@ -48,6 +51,11 @@ function applyEdit(text: string, change: Edit): string {
   else if (change.kind === 'delete') lines[line] = current.slice(0, column) + current.slice(column + 1);
   else if (change.kind === 'replace-line') lines[line] = change.token;
   else if (change.kind === 'delete-line') lines.splice(line, 1);
+  else if (change.kind === 'join-line') {
+    if (line > 0) lines.splice(line - 1, 2, lines[line - 1] + current);
+  }
+  else if (change.kind === 'indent') lines[line] = `  ${current}`;
+  else if (change.kind === 'dedent') lines[line] = current.replace(/^ {1,2}/, '');
   else lines.splice(line, 0, current);
   return lines.join('\n');
 }
