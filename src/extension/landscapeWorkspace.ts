@@ -104,6 +104,8 @@ export class LandscapeWorkspace implements vscode.Disposable {
     try {
       this.settings = readSettings();
       this.reportRefusedPatterns();
+      // Refresh and Check Workspace read everything again, also a table whose change no watcher reported.
+      for (const file of this.companionWatchers.keys()) this.checker.companionChanged(file);
       await this.loadOptions();
       const uris = await this.findLandscapeUris();
       const wanted = new Set(uris.map((uri) => uri.toString()));
@@ -392,6 +394,9 @@ export class LandscapeWorkspace implements vscode.Disposable {
         this.scheduleCheck();
       };
       this.companionWatchers.set(file, vscode.Disposable.from(watcher, watcher.onDidCreate(recheck), watcher.onDidChange(recheck), watcher.onDidDelete(recheck)));
+      // The check that named the file read it before this watcher listened: read it once more, so a
+      // change in between is not kept until the next one.
+      recheck();
     }
   }
 
