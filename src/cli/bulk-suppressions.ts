@@ -13,7 +13,8 @@ import {
 import type { Finding } from '../core/findings';
 import { plural } from '../core/report/summary';
 import type { Rule } from '../core/rules/rule';
-import { UsageError, writeFileAtomically } from './files';
+import { writeFileAtomically } from '../core/regular-files';
+import { UsageError } from './files';
 
 export interface BulkSuppressionRequest {
   /** `--suppress-all`. */

@@ -7,7 +7,7 @@ import { fixLandscapes, type FixOutcome } from '../core/fix';
 import { decodeLandscapeBytes } from '../core/landscape/decode';
 import { plural } from '../core/report/summary';
 import type { Rule } from '../core/rules/rule';
-import { UsageError, writeFileAtomically } from './files';
+import { CannotWriteError, writeFileAtomically } from '../core/regular-files';
 
 /**
  * `check --fix` and `--fix-dry-run`: fixes the texts, writes them back (or prints the diff
@@ -83,7 +83,7 @@ function writeFixedFiles(original: readonly LandscapeText[], outcome: FixOutcome
       writeFileAtomically(absolute, hadByteOrderMark ? BYTE_ORDER_MARK + after.text : after.text);
       chmodSync(absolute, stats.mode & 0o7777);
     } catch (error) {
-      problems.push({ path, message: `${path}: not fixed (${error instanceof UsageError ? error.message : String(error)}).` });
+      problems.push({ path, message: `${path}: not fixed (${error instanceof CannotWriteError ? error.message : String(error)}).` });
     }
   }
   return problems;

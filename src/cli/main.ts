@@ -21,12 +21,13 @@ import { plural, type ReportInput } from '../core/report/summary';
 import { formatText } from '../core/report/text';
 import { RULES } from '../core/rules/registry';
 import { starterLandscape } from '../core/starter';
-import { findLandscapeFiles, readLandscapeTexts, readRegularFile, UsageError, writeFileAtomically } from './files';
+import { CannotWriteError, readRegularFile, writeFileAtomically } from '../core/regular-files';
+import { findLandscapeFiles, readLandscapeTexts, UsageError } from './files';
 import { LIVE_RULES } from '../core/rfc/live-rules';
 import { runImport, type CliHelpers } from './verify';
 import { runVerify } from './verify-all';
 import { runSapLogonExport, runSapLogonImport } from './sap-logon';
-import { companionReader } from './companions';
+import { companionReader } from '../core/landscape/companions';
 import { useBulkSuppressions } from './bulk-suppressions';
 import { runFixes } from './fix';
 import { commandHelp, GENERAL_HELP, requestedHelp } from './help';
@@ -286,7 +287,7 @@ if (require.main === module) {
     if (error.code !== 'EPIPE') throw error;
   });
   const fail = (error: unknown): number => {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof CannotWriteError) {
       process.stderr.write(`sapready: ${error.message}\n`);
     } else {
       process.stderr.write(`sapready: internal error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -20,8 +20,9 @@ import {
   SapLogonReadError,
   type ExportedLandscape,
 } from '../core/saplogon';
-import { readCompanionFile } from './companions';
-import { findLandscapeFiles, UsageError, writeFileAtomically } from './files';
+import { readCompanionFile } from '../core/landscape/companions';
+import { writeFileAtomically } from '../core/regular-files';
+import { findLandscapeFiles, UsageError } from './files';
 import type { CliHelpers } from './verify';
 
 /** `sapready import --sap-logon FILE... [--output FILE] [--force] [--into FILE]` */

@@ -20,7 +20,8 @@ import {
 import type { ReportInput } from '../core/report/summary';
 import { loadNodeRfc, RfcUnavailableError, type RfcCredentials } from '../core/rfc';
 import type { LegacyDestinationOptions } from '../core/rules/legacy-destinations';
-import { UsageError, writeFileAtomically } from './files';
+import { writeFileAtomically } from '../core/regular-files';
+import { UsageError } from './files';
 import { CONNECTION_OPTIONS, declaredOnce, ENV_PASSWORD, ENV_USER, exitCode, LIVE_REPORT_RULES, loadLandscapes, promptHidden, type CliHelpers } from './verify';
 
 /**

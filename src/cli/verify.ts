@@ -25,7 +25,8 @@ import {
   type RfcConnectionParameters,
   type RfcCredentials,
 } from '../core/rfc';
-import { findLandscapeFiles, readLandscapeTexts, UsageError, writeFileAtomically } from './files';
+import { writeFileAtomically } from '../core/regular-files';
+import { findLandscapeFiles, readLandscapeTexts, UsageError } from './files';
 
 /** Helpers main.ts already has, handed in so that this module does not import main.ts. */
 export interface CliHelpers {

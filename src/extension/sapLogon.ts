@@ -18,8 +18,8 @@ import {
   SapLogonReadError,
   type ExportedLandscape,
 } from '../core/saplogon';
-import { readCompanionFile } from '../cli/companions';
-import { writeFileAtomically } from '../cli/files';
+import { readCompanionFile } from '../core/landscape/companions';
+import { writeFileAtomically } from '../core/regular-files';
 import { SAP_LOGON_COMMANDS } from './commands';
 import type { LandscapeWorkspace } from './landscapeWorkspace';
 import { vsCodePrompts, type Prompts } from './remote/opener';

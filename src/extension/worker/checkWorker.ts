@@ -1,7 +1,7 @@
 import { dirname, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
-import { companionPath, companionReader } from '../../cli/companions';
+import { companionPath, companionReader } from '../../core/landscape/companions';
 import { applyBulkSuppressions } from '../../core/config/bulk-suppressions';
 import { resolveOptions, type ResolvedOptions } from '../../core/config/options';
 import { RuleCache, runRules } from '../../core/engine';

@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { CompanionReader } from '../core/landscape/file';
-import { readRegularFile } from './files';
+import type { CompanionReader } from './file';
+import { readRegularFile } from '../regular-files';
 
 /** Companion files (a saprouttab) and SAP Logon files beyond this size are declined. */
 export const MAX_COMPANION_BYTES = 256 * 1024 * 1024;
