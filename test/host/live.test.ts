@@ -7,6 +7,7 @@ import { RULES } from '../../src/core/rules/registry';
 import { LIVE_COMMANDS } from '../../src/extension/commands';
 import type { LiveOutcome, RfcConnector } from '../../src/extension/live';
 import type { Prompts } from '../../src/extension/remote/opener';
+import { AdtTestServer, makeTestPki, recorded } from '../unit/live/adt-test-server';
 import { RecordedRfcClient } from '../unit/rfc/recorded-client';
 import { checked, extensionApi, open, revert, setText, workspaceUri } from './host-helpers';
 
@@ -102,7 +103,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   }
 }
 
-describe('extension: live verification over RFC', () => {
+describe('extension: live verification (RFC with a recorded client, HTTPS against a local server)', () => {
   let prompts: ScriptedPrompts;
 
   beforeEach(async () => {
@@ -412,6 +413,43 @@ describe('extension: live verification over RFC', () => {
     } finally {
       await settings.update('timeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
       await settings.update('concurrency', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('over HTTPS (ADT): trusts the CA bundle of the user setting, logs on with the prompted password and shows the drift, never the password', async () => {
+    const api = await live();
+    const pki = makeTestPki();
+    const systemInformation = JSON.stringify({ systemID: 'HTS', userName: USER, userFullName: '', client: '100', language: 'EN' });
+    const basic = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
+    const server = await AdtTestServer.start(pki.server, (request) =>
+      request.headers.authorization !== basic ? recorded('unauthorized') : request.path.endsWith('/systeminformation') ? recorded('system-information', { body: undefined, text: systemInformation }) : recorded('components'),
+    );
+    const caFile = workspaceUri('live-https-ca.pem');
+    const landscape = workspaceUri('landscapes/live-https.landscape.yaml');
+    const text = ['landscape: Live over HTTPS', 'systems:', '  HTS:', '    product: abap', '    client: "100"', `    adtUrl: ${server.url}`, '    supportConnection: none', '    components:', '      SAP_BASIS: { release: "754", sp: 4 }', ''].join('\n');
+    const settings = vscode.workspace.getConfiguration('sapReadiness.live');
+    await vscode.workspace.fs.writeFile(caFile, Buffer.from(pki.ca, 'utf8'));
+    await vscode.workspace.fs.writeFile(landscape, Buffer.from(text, 'utf8'));
+    await settings.update('source', 'https', vscode.ConfigurationTarget.Global);
+    await settings.update('caFile', caFile.fsPath, vscode.ConfigurationTarget.Global);
+    try {
+      while (!(await checked()).files.some((file) => file.path === landscape.toString())) await new Promise((resolve) => setTimeout(resolve, 50));
+      prompts.picks = ['HTS', ONCE];
+      prompts.inputs = [USER, PASSWORD];
+      const outcome = await run('verifyAgainstLiveSystem');
+      assert.equal(outcome.kind, 'verified', `${JSON.stringify(outcome)}\n${prompts.messages.join('\n')}\n${api.outputText()}`);
+      // Who the system is first, then its components; client and language as ADT's URL parameters.
+      assert.deepEqual(server.received.map((request) => `${request.path} client ${request.query.get('sap-client')}`), ['/sap/bc/adt/core/http/systeminformation client 100', '/sap/bc/adt/system/components client 100']);
+      const found = liveDiagnostics(api.diagnostics, landscape);
+      assert.ok(found.some((entry) => /^9 live-component-drift /.test(entry)), `SAP_BASIS SP 4 declared, 5 installed: ${found.join(', ')}`);
+      const messages = (api.diagnostics.get(landscape) ?? []).map((diagnostic) => diagnostic.message).join('\n');
+      assert.match(messages, /RFC destinations/, 'what HTTPS cannot read is said, not skipped');
+      assert.ok(!api.outputText().includes(PASSWORD) && !prompts.messages.some((message) => message.includes(PASSWORD)) && !messages.includes(PASSWORD), 'the password is shown nowhere');
+    } finally {
+      await settings.update('caFile', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.fs.delete(landscape);
+      await vscode.workspace.fs.delete(caFile);
+      await server.close();
     }
   });
 

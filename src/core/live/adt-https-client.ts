@@ -226,7 +226,9 @@ function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOpti
         Authorization: `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`, 'utf8').toString('base64')}`,
         'User-Agent': options.userAgent ?? 'sapready',
       };
-      const outgoing = http.request({ host, port, method: 'GET', path: `${url.pathname}${url.search}`, headers, createConnection: () => socket });
+      // A ClientRequest, not http.request: VS Code's extension host replaces http.request (its proxy
+      // support), which drops createConnection and sent plain HTTP to the TLS port (ECONNRESET).
+      const outgoing = new http.ClientRequest({ host, port, method: 'GET', path: `${url.pathname}${url.search}`, headers, createConnection: () => socket });
       open.push(outgoing);
       outgoing.on('error', (error) => fail(connectionError(error, endpoint)));
       outgoing.on('response', (response) => {
@@ -287,7 +289,8 @@ function exchange(url: URL, credentials: RfcCredentials, options: AdtRequestOpti
     const proxyName = maskUrlPassword(proxy);
     // The tunnel is asked for in plain HTTP; TLS to the proxy itself (https://) is not spoken here.
     if (proxy.protocol !== 'http:') return fail(new AdtHttpError('proxy', `The proxy ${proxyName} is not an http:// proxy; sapready tunnels through http:// proxies with CONNECT.`));
-    const connect = http.request({
+    // The proxy HTTPS_PROXY names, asked directly: not through the extension host's own proxy handling either.
+    const connect = new http.ClientRequest({
       host: proxy.hostname.replace(/^\[|\]$/g, ''),
       port: Number(proxy.port || 80),
       method: 'CONNECT',
