@@ -49,6 +49,7 @@ export class LandscapeWorkspace implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   /** Work started but not yet reflected in a snapshot (scans, debounced edits). */
   private pendingWork = 0;
+  private disposed = false;
   /** How many option loads have started; only the latest applies its result (see loadOptions). */
   private optionsLoads = 0;
   private markOptionsLoaded: () => void = () => undefined;
@@ -350,6 +351,8 @@ export class LandscapeWorkspace implements vscode.Disposable {
       const files = [...this.files.values()];
       const options = this.options;
       const { findingsByKey, diagnosticsChanged, readiness, bulkSuppressed, companions } = await this.checker.check();
+      // Nobody shows it any more, and watchers made now would outlive the workspace.
+      if (this.disposed) return undefined;
       this.watchCompanions(companions);
       const findings: Finding[] = [];
       const findingsByUri = new Map<string, readonly Finding[]>();
@@ -366,7 +369,8 @@ export class LandscapeWorkspace implements vscode.Disposable {
       this.current = { files, findings, findingsByUri, readiness, options, bulkSuppressed };
       this.log.debug(`Checked ${files.length} file(s): ${findings.length} finding(s) in ${Date.now() - started} ms.`);
     } catch (error) {
-      this.log.error(`Checking the landscape files failed: ${error instanceof Error ? error.message : String(error)}`);
+      // A check that was running when the workspace went (the extension stops) fails quietly: its log is closed.
+      if (!this.disposed) this.log.error(`Checking the landscape files failed: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     } finally {
       this.pendingWork--;
@@ -402,6 +406,7 @@ export class LandscapeWorkspace implements vscode.Disposable {
 
   /** File keys are URIs; the suppressions file names files relative to its folder, as the CLI writes it. */
   dispose(): void {
+    this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     for (const watcher of this.companionWatchers.values()) watcher.dispose();
     this.companionWatchers.clear();

@@ -35,6 +35,13 @@ describe('diagnostics in the extension host', () => {
       assert.ok(snapshot, 'the early check failed: see the output channel "sapready start-up test"');
       assert.equal(snapshot.options.today, parseDay('2026-11-23'), 'the early check did not use the options file\'s now: 2026-11-23');
       assert.match(snapshot.options.sourcePath ?? '', /\.sapready\.yaml$/);
+      // A check still running when the workspace goes (the extension stops) ends quietly: no
+      // error into the closed log channel, no watcher that outlives the workspace.
+      const late = starting.checkNow();
+      starting.dispose();
+      diagnostics.dispose();
+      log.dispose();
+      assert.equal(await late, undefined);
     } finally {
       starting.dispose();
       diagnostics.dispose();

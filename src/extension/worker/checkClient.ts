@@ -30,6 +30,7 @@ interface PendingCheck {
 export class CheckClient {
   private readonly worker: Worker;
   private nextId = 1;
+  private stopped: Error | undefined;
   private readonly pending = new Map<number, PendingCheck>();
   private readonly findings = new Map<string, readonly Finding[]>();
   /** Parts of a file's findings received so far in the running check. */
@@ -67,6 +68,8 @@ export class CheckClient {
   }
 
   check(): Promise<WorkerCheck> {
+    // A stopped worker would never answer.
+    if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -75,7 +78,8 @@ export class CheckClient {
   }
 
   dispose(): Promise<number> {
-    this.failAll(new Error('The check worker was stopped.'));
+    this.stopped = new Error('The check worker was stopped.');
+    this.failAll(this.stopped);
     return this.worker.terminate();
   }
 
