@@ -21,10 +21,12 @@ const write = (relative: string, text: string): Thenable<void> => vscode.workspa
  * Writes a file until the diagnostics change. A file watcher starts listening some time after
  * it is created (the extension creates the saprouttab's once a check has read it), and a change
  * made before then is not reported: the host's file watching, not the extension, decides when.
+ * With both cores busy, code-server's watcher once reported nothing for 20 s (seen with the
+ * extension's own logging: watcher created, 20 writes, no event), so this keeps writing for a minute.
  */
 async function writeUntilSeen(relative: string, text: string): Promise<void> {
   const before = JSON.stringify(routtabDiagnostics());
-  for (let attempt = 0; attempt < 20 && JSON.stringify(routtabDiagnostics()) === before; attempt++) {
+  for (let attempt = 0; attempt < 60 && JSON.stringify(routtabDiagnostics()) === before; attempt++) {
     await write(relative, text + '#'.repeat(attempt) + '\n');
     for (let poll = 0; poll < 10 && JSON.stringify(routtabDiagnostics()) === before; poll++) await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -39,7 +41,9 @@ describe('the saprouttab a landscape names, in the extension host', () => {
     await vscode.workspace.fs.delete(workspaceUri('routing'), { recursive: true });
   });
 
-  it('is read by the check worker, checked again when it changes on disk, and never read when it is not a regular file', async () => {
+  it('is read by the check worker, checked again when it changes on disk, and never read when it is not a regular file', async function () {
+    // A guard against a hang, not a speed limit: see writeUntilSeen.
+    this.timeout(120_000);
     await write(ROUTTAB, '# SAP Support comes in through sapserv2\nP 194.39.131.34 rtr-ci.acme.example sapdp03\nP 194.39.131.34 sandbox.acme.example sapdp00\n');
     await write(
       LANDSCAPE,
