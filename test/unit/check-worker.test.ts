@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -126,12 +126,15 @@ describe('the check worker', function () {
     }
   });
 
-  it('reads a saprouttab once, not on every keystroke, and again when the host says it changed or a landscape names it anew', async () => {
+  it('reads a saprouttab once, not on every keystroke, and again when its stat changes, the host says it changed or a landscape names it anew', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sapready-worker-'));
     try {
       const routtab = path.join(dir, 'saprouttab');
       const other = path.join(dir, 'other-saprouttab');
       writeFileSync(routtab, 'P * * *\n');
+      // A whole second, so that the test can give the file this exact time again.
+      const modified = new Date('2026-11-20T10:00:00Z');
+      utimesSync(routtab, modified, modified);
       writeFileSync(other, '# nothing permitted\n');
       const key = pathToFileURL(path.join(dir, 'acme.landscape.yaml')).href;
       const landscape = 'landscape: ACME\nsaprouttab: saprouttab\nsystems:\n  AAA: { product: abap, role: quality }\n';
@@ -140,14 +143,21 @@ describe('the check worker', function () {
       client.setText(key, landscape);
       assert.deepEqual(routtabMessages(await client.check()), wideOpen);
 
-      // Changed on disk, unannounced: a keystroke's check keeps what the first read gave, so it read no file.
-      writeFileSync(routtab, '# nothing permitted\n');
+      // Rewritten in place with the same size and time, unannounced: its stat is the same, so a
+      // keystroke's check keeps what the first read gave; it read no file.
+      writeFileSync(routtab, 'P x y z\n');
+      utimesSync(routtab, modified, modified);
       client.setText(key, landscape.replace('role: quality', 'role: qualityX'));
       const typed = await client.check();
       assert.deepEqual(routtabMessages(typed), wideOpen);
       assert.deepEqual(typed.companions, [routtab], 'the table is still reported, so the host keeps watching it');
-
+      // Announced by the host's watcher: read again.
       client.companionChanged(routtab);
+      assert.notDeepEqual(routtabMessages(await client.check()), wideOpen);
+
+      // Changed on disk without any word from the host (a watcher that missed it): the stat differs, so the next check reads it.
+      writeFileSync(routtab, '# nothing permitted\n');
+      client.setText(key, landscape);
       assert.deepEqual(routtabMessages(await client.check()), []);
       rmSync(routtab);
       client.companionChanged(routtab);

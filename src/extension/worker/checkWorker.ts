@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { dirname, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
@@ -32,10 +33,11 @@ export class CheckSession {
   private companions = new Set<string>();
   /**
    * What reading each of those files gave, per path and then per landscape file (which names it
-   * relative to itself), kept until the host reports the file changed: the host watches every
-   * file the last check read, so a keystroke reads none.
+   * relative to itself), with the file's stat at the time: a keystroke's check reads none, only
+   * stats it. The host's watcher also reports changes, but a watcher can miss one (seen with
+   * code-server under load), and a stat costs microseconds.
    */
-  private readonly companionReads = new Map<string, Map<string, ReturnType<CompanionReader>>>();
+  private readonly companionReads = new Map<string, Map<string, { stamp: string; read: ReturnType<CompanionReader> }>>();
 
   constructor(private readonly post: (message: FromWorker) => void) {}
 
@@ -94,10 +96,12 @@ export class CheckSession {
       let reads = this.companionReads.get(path);
       if (!reads) this.companionReads.set(path, (reads = new Map()));
       const readKey = `${landscapePath}\0${relativePath}`;
+      // Stat before reading: a change between the two shows as a new stamp next time.
+      const stamp = fileStamp(path);
       const kept = reads.get(readKey);
-      if (kept) return kept;
+      if (kept?.stamp === stamp) return kept.read;
       const fresh = read(relativePath);
-      reads.set(readKey, fresh);
+      reads.set(readKey, { stamp, read: fresh });
       return fresh;
     };
   }
@@ -140,6 +144,16 @@ export class CheckSession {
     // The host stops watching a file no check read: what it gave could go stale unnoticed.
     for (const path of this.companionReads.keys()) if (!this.companions.has(path)) this.companionReads.delete(path);
     this.post({ kind: 'checked', id, keys: [...byKey.keys()], diagnosticsChanged, readiness: systemReadiness(files, findings), bulkSuppressed, companions: [...this.companions] });
+  }
+}
+
+/** What a file on disk is now (a stat never blocks, not even on a FIFO): equal stamps, same file content as far as the file system tells. */
+function fileStamp(path: string): string {
+  try {
+    const stats = statSync(path);
+    return `${stats.dev}:${stats.ino}:${stats.mode}:${stats.size}:${stats.mtimeMs}`;
+  } catch (error) {
+    return `unreadable:${(error as NodeJS.ErrnoException).code ?? String(error)}`;
   }
 }
 
