@@ -398,9 +398,6 @@ export class LandscapeWorkspace implements vscode.Disposable {
         this.scheduleCheck();
       };
       this.companionWatchers.set(file, vscode.Disposable.from(watcher, watcher.onDidCreate(recheck), watcher.onDidChange(recheck), watcher.onDidDelete(recheck)));
-      // The check that named the file read it before this watcher listened: read it once more, so a
-      // change in between is not kept until the next one.
-      recheck();
     }
   }
 

@@ -326,14 +326,24 @@ export function buildReadinessModel(input: ReadinessModelInput): ReadinessModel 
 /** A file's landscape and customer, as written (trimmed); a missing or empty one is left out. */
 function scopeOf(file: LandscapeFile): ScopeFields {
   const landscape = landscapeKey(file);
-  const customer = file.model?.customer?.value.trim();
+  const customer = customerOf(file);
   return { ...(landscape ? { landscape } : {}), ...(customer ? { customer } : {}) };
+}
+
+/** The `customer:` a file names, trimmed; "" for none. */
+function customerOf(file: LandscapeFile): string {
+  return file.model?.customer?.value.trim() ?? '';
+}
+
+/** The distinct customers the files name, in code-point order. */
+export function customersOf(files: readonly LandscapeFile[]): string[] {
+  return [...new Set(files.map(customerOf).filter(Boolean))].sort(compareText);
 }
 
 export function readinessScope(files: readonly LandscapeFile[]): ReadinessScope {
   const withModel = files.filter((file) => file.model);
   const landscapes = [...new Set(withModel.map((file) => landscapeKey(file)))].sort(compareText);
-  const customers = [...new Set(withModel.map((file) => file.model?.customer?.value.trim() ?? '').filter(Boolean))].sort(compareText);
+  const customers = customersOf(withModel);
   return { landscapes, customers, showLandscape: landscapes.length > 1 || customers.length > 0, showCustomer: customers.length > 0 };
 }
 

@@ -310,8 +310,8 @@ export function registerLiveVerification(context: vscode.ExtensionContext, works
             },
             {
               signal: cancel.signal,
-              concurrency: positiveSetting(settings, 'concurrency', 4),
-              timeoutMs: positiveSetting(settings, 'timeoutSeconds', 120) * 1000,
+              concurrency: positiveSetting(settings, 'concurrency'),
+              timeoutMs: secondsToMs(positiveSetting(settings, 'timeoutSeconds')),
               check: { legacy: workspace.snapshot?.options.rules.get('legacy-rfc-destination')?.options as LegacyDestinationOptions | undefined },
               describeError: (error, target) => describeLiveError(error, target.access),
               onSettled: (result, settled, total) => progress.report({ increment: 100 / total, message: `${settled}/${total}: ${result.target.system.sid} ${result.status}` }),
@@ -368,10 +368,15 @@ export function registerLiveVerification(context: vscode.ExtensionContext, works
 }
 
 /**
- * A count or duration from the settings. settings.json is not held to the schema's minimum, and a
- * 0 or a text would fail every system at once ("did not finish within 0 s").
+ * A count or duration from the settings, or undefined for verifySystems' default. settings.json is
+ * not held to the schema's minimum, and a 0 or a text would fail every system at once ("did not
+ * finish within 0 s").
  */
-function positiveSetting(settings: vscode.WorkspaceConfiguration, name: string, fallback: number): number {
+function positiveSetting(settings: vscode.WorkspaceConfiguration, name: string): number | undefined {
   const value = settings.get<unknown>(name);
-  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? value : fallback;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? value : undefined;
+}
+
+function secondsToMs(seconds: number | undefined): number | undefined {
+  return seconds === undefined ? undefined : seconds * 1000;
 }

@@ -8,7 +8,7 @@ import { landscapeKey, WorkspaceIndex } from '../../core/landscape/workspace';
 import { entryOf } from '../../core/landscape/sourceTree';
 import type { Span } from '../../core/landscape/text';
 import { systemKey, type SystemReadiness } from '../../core/readiness';
-import { compareText, readinessScope } from '../../core/report/readiness-model';
+import { compareText, customersOf, readinessScope } from '../../core/report/readiness-model';
 import { legacyVerdict, type LegacyDestinationOptions } from '../../core/rules/legacy-destinations';
 import type { CheckSnapshot } from '../landscapeWorkspace';
 
@@ -166,7 +166,7 @@ export class LandscapeTree implements vscode.TreeDataProvider<LandscapeNode> {
       return [...landscapes].sort(([a], [b]) => compareText(a, b)).map(([landscape, own]) => ({
         kind: 'landscape',
         landscape,
-        customers: [...new Set(own.map(({ file }) => file.model?.customer?.value.trim() ?? '').filter(Boolean))].sort(compareText),
+        customers: customersOf(own.map(({ file }) => file)),
         systems: own,
       }));
     }
